@@ -1,0 +1,160 @@
+"""Plain records: what extraction produces and what store, query and render consume.
+
+Every record is a frozen dataclass that serialises straight to JSON through `to_dict()`.
+No spaCy object ever reaches these types; `quotecli.extract` is the one place where
+spans become records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class QuoteKind(StrEnum):
+    """How the speaker's words are reported."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class SpeakerKind(StrEnum):
+    """What sort of source a speaker is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A piece of the article text with its character offsets (`text == article[start:end]`)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Which article a quote comes from."""
+
+    path: str
+    title: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The resolved source of one quote.
+
+    `name` is the canonical name shared by every mention of the same entity in the article
+    ("Carlyle Thayer" for "Thayer" and "he"); `mention` is the phrase as written at this quote.
+    `name` is None only when `kind` is unknown and no mention was found.
+    """
+
+    name: str | None
+    kind: SpeakerKind
+    title: str | None = None
+    affiliation: str | None = None
+    mention: TextSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attributed quotation: the JSON record promised to scripts (see README)."""
+
+    id: str
+    text: str
+    kind: QuoteKind
+    start: int
+    end: int
+    paragraph: int
+    cue: TextSpan | None
+    speaker: Speaker
+    places: tuple[str, ...]
+    article: ArticleRef
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["kind"] = str(self.kind)
+        record["speaker"]["kind"] = str(self.speaker.kind)
+        record["places"] = list(self.places)
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSummary:
+    """One speaker entity of an article (or, merged by name, of a library)."""
+
+    name: str
+    kind: SpeakerKind
+    title: str | None
+    affiliation: str | None
+    aliases: tuple[str, ...]
+    quotes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["kind"] = str(self.kind)
+        record["aliases"] = list(self.aliases)
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSummary:
+    """One place an article mentions, its surface variants merged ("US", "U.S.", ...)."""
+
+    name: str
+    count: int
+    aliases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["aliases"] = list(self.aliases)
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article's text and metadata as read from a source, before extraction."""
+
+    path: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    sha256: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", content_hash(self.text))
+
+    @property
+    def ref(self) -> ArticleRef:
+        return ArticleRef(path=self.path, title=self.title, date=self.date)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    quotes: tuple[Quote, ...]
+    speakers: tuple[SpeakerSummary, ...]
+    places: tuple[PlaceSummary, ...]
+    pipeline_version: str
+
+
+def content_hash(text: str) -> str:
+    """The article identity: SHA-256 of its text as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def quote_id(article_sha256: str, start: int, end: int) -> str:
+    """A stable id: the same article text gives the same ids on every run."""
+    digest = hashlib.sha1(f"{article_sha256}:{start}:{end}".encode(), usedforsecurity=False)
+    return digest.hexdigest()[:16]
