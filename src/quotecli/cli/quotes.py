@@ -1,0 +1,171 @@
+"""`quotecli quotes`, `speakers` and `places`: filter attributed quotes and print them.
+
+With PATHs, articles are read, extracted where the library has no current result, stored, and
+the query runs over just those articles; without PATHs, over the whole library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from quotecli.cli.common import (
+    DbOption,
+    FormatOption,
+    JobsOption,
+    ModelOption,
+    emit,
+    open_library,
+    translate_errors,
+)
+from quotecli.cli.ingesting import ingest_paths
+from quotecli.query import QuoteFilter
+from quotecli.records import QuoteKind
+from quotecli.render import PLACES, QUOTES, SPEAKERS, iter_dicts
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _date(value: str | None) -> str | None:
+    if value is not None and not _DATE.match(value):
+        raise typer.BadParameter(f"{value!r} is not a date like 2024-06-20 (or 2024-06, 2024)")
+    return value
+
+
+PathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Article files, directories (searched for *.txt) or - for stdin. None: the library."
+    ),
+]
+SpeakerOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--speaker", "-s", help="Part of a speaker's name or alias, any case. Repeat to OR."
+    ),
+]
+AffiliationOption = Annotated[
+    str | None, typer.Option(help="Part of the speaker's title or affiliation.")
+]
+PlaceOption = Annotated[str | None, typer.Option(help="A place the quote names.")]
+ContainsOption = Annotated[
+    str | None, typer.Option(help="Words the quote text contains (full-text search).")
+]
+KindOption = Annotated[QuoteKind | None, typer.Option(help="direct, indirect or mixed.")]
+SourceOption = Annotated[str | None, typer.Option(help="Part of the article's path or title.")]
+SinceOption = Annotated[
+    str | None, typer.Option(callback=_date, help="Articles dated on or after (YYYY-MM-DD).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option(callback=_date, help="Articles dated on or before (YYYY-MM-DD).")
+]
+LimitOption = Annotated[int | None, typer.Option(min=1, help="At most this many records.")]
+UniqueOption = Annotated[
+    bool, typer.Option("--unique", help="One record per quote repeated across articles.")
+]
+
+
+def quotes(
+    paths: PathsArgument = None,
+    speaker: SpeakerOption = None,
+    affiliation: AffiliationOption = None,
+    place: PlaceOption = None,
+    contains: ContainsOption = None,
+    kind: KindOption = None,
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    unique: UniqueOption = False,
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+    db: DbOption = None,
+    jobs: JobsOption = None,
+) -> None:
+    """Print attributed quotes, filtered.
+
+    Examples:
+
+      quotecli quotes seeds/ --speaker Thayer
+
+      quotecli quotes seeds/ --format json | jq '.[] | select(.kind == "direct")'
+    """
+    filt = QuoteFilter(
+        speakers=tuple(speaker or ()),
+        affiliation=affiliation,
+        place=place,
+        contains=contains,
+        kind=kind,
+        source=source,
+        since=since,
+        until=until,
+        limit=limit,
+        unique=unique,
+    )
+    _run(paths, filt, model, db, jobs, fmt, lambda library, f: library.quotes(f), QUOTES)
+
+
+def speakers(
+    paths: PathsArgument = None,
+    speaker: SpeakerOption = None,
+    affiliation: AffiliationOption = None,
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+    db: DbOption = None,
+    jobs: JobsOption = None,
+) -> None:
+    """Print the speakers: name, kind, title, affiliation and number of quotes."""
+    filt = QuoteFilter(
+        speakers=tuple(speaker or ()),
+        affiliation=affiliation,
+        source=source,
+        since=since,
+        until=until,
+    )
+    _run(
+        paths,
+        filt,
+        model,
+        db,
+        jobs,
+        fmt,
+        lambda library, f: iter_dicts(library.speakers(f)),
+        SPEAKERS,
+    )
+
+
+def places(
+    paths: PathsArgument = None,
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+    db: DbOption = None,
+    jobs: JobsOption = None,
+) -> None:
+    """Print the places the articles mention, with how often."""
+    filt = QuoteFilter(source=source, since=since, until=until)
+    _run(
+        paths, filt, model, db, jobs, fmt, lambda library, f: iter_dicts(library.places(f)), PLACES
+    )
+
+
+def _run(paths, filt, model, db, jobs, fmt, select, view) -> None:  # type: ignore[no-untyped-def]
+    with open_library(db) as library:
+        if paths:
+            shas = ingest_paths(paths, library, model=model, jobs=jobs)
+            filt = replace(filt, article_shas=shas)
+        status = emit(select(library, filt), fmt, view)
+    raise typer.Exit(status)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (quotes, speakers, places):
+        app.command()(translate_errors(command))

@@ -1,0 +1,178 @@
+"""Rendering plain records for people (Rich tables) and for programs (JSON, JSON Lines, CSV).
+
+Renderers take dict rows (the JSON records) and never see spaCy or SQLite objects. JSON is plain
+`json.dumps(..., ensure_ascii=False)`, never coloured; JSON Lines and CSV stream row by row.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+Row = dict[str, Any]
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table or CSV: a header and how to read its value from a row."""
+
+    header: str
+    value: Callable[[Row], str]
+    style: str | None = None
+    ratio: int | None = None
+
+
+def _get(*keys: str) -> Callable[[Row], str]:
+    def read(row: Row) -> str:
+        value: Any = row
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, list):
+            return "; ".join(str(v) for v in value)
+        return "" if value is None else str(value)
+
+    return read
+
+
+def _also_in(row: Row) -> str:
+    return "; ".join(str(a.get("path", "")) for a in row.get("also_in") or [])
+
+
+def _speaker_cell(row: Row) -> str:
+    speaker = row.get("speaker") or {}
+    role = ", ".join(v for v in (speaker.get("title"), speaker.get("affiliation")) if v)
+    name = speaker.get("name") or "(unknown)"
+    return f"{name}\n{role}" if role else name
+
+
+QUOTE_TABLE = (
+    Column("Speaker", _speaker_cell, "bold", 3),
+    Column("Kind", _get("kind"), "cyan"),
+    Column("Quote", _get("text"), None, 6),
+    Column("Article", _get("article", "path"), "dim", 2),
+)
+QUOTE_CSV = (
+    Column("id", _get("id")),
+    Column("kind", _get("kind")),
+    Column("speaker", _get("speaker", "name")),
+    Column("speaker_kind", _get("speaker", "kind")),
+    Column("title", _get("speaker", "title")),
+    Column("affiliation", _get("speaker", "affiliation")),
+    Column("mention", _get("speaker", "mention", "text")),
+    Column("cue", _get("cue", "text")),
+    Column("text", _get("text")),
+    Column("places", _get("places")),
+    Column("article", _get("article", "path")),
+    Column("article_title", _get("article", "title")),
+    Column("article_date", _get("article", "date")),
+    Column("start", _get("start")),
+    Column("end", _get("end")),
+    Column("paragraph", _get("paragraph")),
+    Column("also_in", _also_in),
+)
+SPEAKER_COLUMNS = (
+    Column("name", _get("name"), "bold"),
+    Column("kind", _get("kind"), "cyan"),
+    Column("title", _get("title")),
+    Column("affiliation", _get("affiliation")),
+    Column("quotes", _get("quotes")),
+)
+PLACE_COLUMNS = (
+    Column("name", _get("name"), "bold"),
+    Column("count", _get("count")),
+    Column("aliases", _get("aliases"), "dim"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """How one kind of record is shown: its table columns and its CSV columns."""
+
+    table: tuple[Column, ...]
+    csv: tuple[Column, ...]
+
+
+QUOTES = View(QUOTE_TABLE, QUOTE_CSV)
+SPEAKERS = View(SPEAKER_COLUMNS, SPEAKER_COLUMNS)
+PLACES = View(PLACE_COLUMNS, PLACE_COLUMNS)
+
+
+def render(
+    rows: Iterable[Row], fmt: OutputFormat, out: TextIO, view: View, console: Console
+) -> int:
+    """Write `rows` to `out` (or `console` for tables) in `fmt`; return how many were written."""
+    if fmt is OutputFormat.JSON:
+        return write_json(rows, out)
+    if fmt is OutputFormat.JSONL:
+        return write_jsonl(rows, out)
+    if fmt is OutputFormat.CSV:
+        return write_csv(rows, out, view.csv)
+    return print_table(rows, console, view.table)
+
+
+def write_json(rows: Iterable[Row], out: TextIO) -> int:
+    """One JSON array, written item by item so large results never sit in memory twice."""
+    count = 0
+    out.write("[")
+    for row in rows:
+        out.write(",\n" if count else "\n")
+        out.write(_dumps(row))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_jsonl(rows: Iterable[Row], out: TextIO) -> int:
+    count = 0
+    for row in rows:
+        out.write(_dumps(row) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(rows: Iterable[Row], out: TextIO, columns: tuple[Column, ...]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(c.header for c in columns)
+    count = 0
+    for row in rows:
+        writer.writerow(c.value(row) for c in columns)
+        count += 1
+    return count
+
+
+def print_table(rows: Iterable[Row], console: Console, columns: tuple[Column, ...]) -> int:
+    table = Table(show_lines=True, header_style="bold")
+    for column in columns:
+        table.add_column(column.header, style=column.style, ratio=column.ratio, overflow="fold")
+    count = 0
+    for row in rows:
+        table.add_row(*(Text(column.value(row)) for column in columns))
+        count += 1
+    if count:
+        console.print(table)
+    return count
+
+
+def _dumps(row: Row) -> str:
+    return json.dumps(row, ensure_ascii=False)
+
+
+def iter_dicts(records: Iterable[Any]) -> Iterator[Row]:
+    """Rows from records that have `to_dict()` (SpeakerSummary, PlaceSummary)."""
+    for record in records:
+        yield record.to_dict()

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich.console import Console
+
+from quotecli.render import QUOTES, SPEAKERS, OutputFormat, render
+
+QUOTE: dict[str, Any] = {
+    "id": "abc",
+    "text": "Prices will rise, \u201cnot fall\u201d",
+    "kind": "mixed",
+    "start": 10,
+    "end": 40,
+    "paragraph": 2,
+    "cue": {"text": "said", "start": 41, "end": 45},
+    "speaker": {
+        "name": "Ana Ruiz",
+        "kind": "person",
+        "title": None,
+        "affiliation": "the union's general secretary",
+        "mention": {"text": "Ruiz", "start": 46, "end": 50},
+    },
+    "places": ["Madrid", "Spain"],
+    "article": {"path": "a.txt", "title": "Prices", "date": None},
+}
+
+
+def rendered(fmt: OutputFormat, rows: list[dict[str, Any]]) -> tuple[str, int]:
+    out = io.StringIO()
+    console = Console(width=100, file=out, color_system=None)
+    count = render(iter(rows), fmt, out, QUOTES, console)
+    return out.getvalue(), count
+
+
+def test_json_is_one_parseable_array_with_unicode_kept() -> None:
+    text, count = rendered(OutputFormat.JSON, [QUOTE, QUOTE])
+    assert count == 2
+    assert json.loads(text) == [QUOTE, QUOTE]
+    assert "\u201cnot fall\u201d" in text
+
+
+def test_json_of_nothing_is_an_empty_array() -> None:
+    text, count = rendered(OutputFormat.JSON, [])
+    assert (json.loads(text), count) == ([], 0)
+
+
+def test_jsonl_is_one_record_per_line() -> None:
+    text, count = rendered(OutputFormat.JSONL, [QUOTE, QUOTE])
+    lines = text.splitlines()
+    assert count == 2 and len(lines) == 2
+    assert json.loads(lines[1]) == QUOTE
+
+
+def test_csv_flattens_nested_fields() -> None:
+    text, _ = rendered(OutputFormat.CSV, [QUOTE])
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["speaker"] == "Ana Ruiz"
+    assert rows[0]["places"] == "Madrid; Spain"
+    assert rows[0]["cue"] == "said"
+    assert rows[0]["affiliation"] == "the union's general secretary"
+
+
+def test_table_shows_speaker_affiliation_and_text() -> None:
+    text, count = rendered(OutputFormat.TABLE, [QUOTE])
+    assert count == 1
+    assert "Ana Ruiz" in text and "general secretary" in text and "Prices will rise" in text
+
+
+def test_table_of_nothing_prints_nothing() -> None:
+    assert rendered(OutputFormat.TABLE, []) == ("", 0)
+
+
+def test_speaker_csv_has_quote_counts() -> None:
+    out = io.StringIO()
+    row = {
+        "name": "Ana Ruiz",
+        "kind": "person",
+        "title": None,
+        "affiliation": None,
+        "aliases": [],
+        "quotes": 3,
+    }
+    render([row], OutputFormat.CSV, out, SPEAKERS, Console(file=out))
+    assert next(iter(csv.DictReader(io.StringIO(out.getvalue()))))["quotes"] == "3"
