@@ -7,8 +7,10 @@ the query runs over just those articles; without PATHs, over the whole library.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,7 +26,10 @@ from quotecli.cli.common import (
 from quotecli.cli.ingesting import ingest_paths
 from quotecli.query import QuoteFilter
 from quotecli.records import QuoteKind
-from quotecli.render import PLACES, QUOTES, SPEAKERS, iter_dicts
+from quotecli.render import PLACES, QUOTES, SPEAKERS, OutputFormat, Row, View, iter_dicts
+
+if TYPE_CHECKING:
+    from quotecli.store import Library
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -157,7 +162,20 @@ def places(
     )
 
 
-def _run(paths, filt, model, db, jobs, fmt, select, view) -> None:  # type: ignore[no-untyped-def]
+Select = Callable[["Library", QuoteFilter], Iterable[Row]]
+
+
+def _run(
+    paths: list[str] | None,
+    filt: QuoteFilter,
+    model: str | None,
+    db: Path | None,
+    jobs: int | None,
+    fmt: OutputFormat | None,
+    select: Select,
+    view: View,
+) -> None:
+    """Ingest PATHs if given, then query the library and print; exit 0 or 1 (no match)."""
     with open_library(db) as library:
         if paths:
             shas = ingest_paths(paths, library, model=model, jobs=jobs)
