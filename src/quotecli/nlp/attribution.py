@@ -1,11 +1,372 @@
-"""Finding quotations and their cues and sources in a parsed Doc. (Placeholder: being written.)"""
+"""Finding quotations, their cues and their sources in a parsed Doc.
+
+Three passes, each linear in the length of the document:
+
+1. Quotations found by their marks (`quote_marks`) are attributed to a cue after them
+   (`"...," she said`), before them (`X told reporters: "..."`), or to the reporting verb whose
+   object they sit in (`a plan critics called "reckless"`). Quotes nothing claims are scare
+   quotes, unless they continue the previous paragraph's speaker.
+2. Every other reporting verb with a reported clause gives an indirect quote, or a mixed one
+   when the clause carries quotation marks (`Vietnam's president said Putin had ...`).
+3. A paragraph that is only a quotation, or carries on a quote left open, keeps the speaker
+   of the quote before it.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
-from quotecli.nlp.types import Attribution
+from spacy.tokens import Doc, Span, Token
+
+from quotecli.nlp.cues import clip, cue_span, find_source, is_cue, line_bounds
+from quotecli.nlp.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
+from quotecli.nlp.types import Attribution, CharSpan
+from quotecli.records import QuoteKind
+
+# How far from a quotation its cue may sit, in tokens.
+TAIL_WINDOW = 10
+HEAD_WINDOW = 12
+# Words of material that may stand between a cue and the quote it introduces ("told reporters:").
+MAX_HEAD_GAP = 6
+# Embedded quotes: how many heads to climb from the quotation to its reporting verb.
+MAX_EMBED_CLIMB = 6
+MIN_CONTENT_TOKENS = 3
+SENTENCE_END = frozenset({".", "!", "?"})
+# Punctuation that shows a quotation ends a sentence or clause of its own, so that a cue after
+# it reports it ("...," she said) rather than continuing the writer's sentence.
+QUOTE_FINAL = frozenset(",.?!…-—")
+PARAGRAPH_FINAL = frozenset('.?!"”’:…)')
+HEADING_MAX_WORDS = 15
+EDGE_PUNCTUATION = " \t\n,;:.—–-"
+CLAUSE_LINKS = frozenset({"ccomp"})
+# Links a quotation may climb through to reach the reporting verb whose object it is part of:
+# noun-phrase structure only, never a verb of its own.
+NOMINAL_LINKS = frozenset(
+    {"dobj", "oprd", "attr", "pobj", "prep", "appos", "conj", "cc", "amod", "compound", "nmod"}
+)
+CLAUSE_MARKERS = frozenset({"that", "whether", "if"})
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the passes have produced so far for one Doc."""
+
+    doc: Doc
+    quotes: list[QuotedSpan]
+    token_starts: list[int]
+    attributions: list[Attribution] = field(default_factory=list)
+    by_quote: dict[int, Attribution] = field(default_factory=dict)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect_left(self.token_starts, offset)
+
+    def add(self, attribution: Attribution) -> None:
+        self.attributions.append(attribution)
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
-    return []
+    """Every attributed quotation in `doc`, direct, indirect and mixed, in text order.
+
+    Args:
+        doc: a Doc parsed with a dependency parser (tags and sentences are used).
+
+    Returns:
+        Attributions with character offsets into `doc.text`; `entity` is left None.
+    """
+    headings = _heading_paragraphs(doc.text)
+    quotes = [q for q in find_quoted_spans(doc.text) if not _inside(q.opening, headings)]
+    found = _Found(doc, quotes, [token.idx for token in doc])
+    _attribute_quotations(found)
+    _find_reported_clauses(found, headings)
+    _carry_on_speakers(found)
+    return sorted(found.attributions, key=lambda a: a.content)
+
+
+# Pass 1: quotations by their marks ------------------------------------------------------------
+
+
+def _attribute_quotations(found: _Found) -> None:
+    for index, quote in enumerate(found.quotes):
+        if quote.continues:
+            continue
+        attribution = (
+            _cue_after(found, quote) or _cue_before(found, quote) or _governing_cue(found, quote)
+        )
+        if attribution is not None:
+            found.by_quote[index] = attribution
+            found.add(attribution)
+
+
+def _cue_after(found: _Found, quote: QuotedSpan) -> Attribution | None:
+    """`"...," she said` and `"...," said Carlyle Thayer`."""
+    if not quote.closed or not _ends_own_clause(found.doc.text, quote):
+        return None
+    doc = found.doc
+    start = found.token_at(quote.closing)
+    for token in doc[start : min(start + TAIL_WINDOW, len(doc))]:
+        if token.text in SENTENCE_END or _opens_quote(found, token) or "\n" in token.text:
+            return None
+        if is_cue(token):
+            return _direct(quote, token)
+    return None
+
+
+def _ends_own_clause(text: str, quote: QuotedSpan) -> bool:
+    before_mark = text[quote.closing - 2 : quote.closing - 1]
+    after_mark = text[quote.closing : quote.closing + 1]
+    return before_mark in QUOTE_FINAL or after_mark == ","
+
+
+def _opens_quote(found: _Found, token: Token) -> bool:
+    return any(q.opening == token.idx for q in found.quotes)
+
+
+def _cue_before(found: _Found, quote: QuotedSpan) -> Attribution | None:
+    """`X told reporters: "..."`, `, she said, "..."` and `critics called "reckless"`."""
+    doc = found.doc
+    end = found.token_at(quote.opening)
+    for token in reversed(doc[max(end - HEAD_WINDOW, 0) : end]):
+        if token.text in SENTENCE_END or "\n" in token.text:
+            return None
+        if is_cue(token):
+            gap = doc[token.i + 1 : end]
+            return _direct(quote, token) if _introduces(gap) else None
+    return None
+
+
+def _introduces(gap: Span) -> bool:
+    """Between a cue and its quote: nothing, or a few words of the cue's own ending in `:` / `,`."""
+    words = gap.text.strip()
+    if not words:
+        return True
+    has_verb = any(token.tag_.startswith("VB") for token in gap)
+    return len(gap) <= MAX_HEAD_GAP and words[-1] in ":," and not has_verb
+
+
+def _direct(quote: QuotedSpan, cue: Token) -> Attribution | None:
+    source = find_source(cue)
+    if source is None:
+        return None
+    return Attribution(quote.content, QuoteKind.DIRECT, cue_span(cue), source)
+
+
+def _governing_cue(found: _Found, quote: QuotedSpan) -> Attribution | None:
+    """A quotation inside the object of a reporting verb: `which Moscow calls a "..."`.
+
+    When the object is the quotation (give or take its article) the quote is direct; when the
+    quotation is part of a longer object (`praised X, including "..."`) the object is a mixed
+    quote. Quotations inside a reported clause are left to the reported-clause pass.
+    """
+    root = _quotation_root(found, quote)
+    if root is None:
+        return None
+    child, verb = root, root.head
+    for _ in range(MAX_EMBED_CLIMB):
+        if child.dep_ not in NOMINAL_LINKS or verb is child:
+            return None
+        if is_cue(verb):
+            return _object_quote(found, quote, child, verb)
+        child, verb = verb, verb.head
+    return None
+
+
+def _quotation_root(found: _Found, quote: QuotedSpan) -> Token | None:
+    span = found.doc.char_span(*quote.content, alignment_mode="expand")
+    return None if span is None or len(span) == 0 else span.root
+
+
+def _object_quote(
+    found: _Found, quote: QuotedSpan, child: Token, verb: Token
+) -> Attribution | None:
+    source = find_source(verb)
+    if source is None or child.i < verb.i:
+        return None
+    content = _in_line_of(verb, _trimmed(found.doc, child.left_edge.i, child.right_edge.i + 1))
+    if _is_just_the_quotation(found.doc.text, content, quote):
+        return Attribution(quote.content, QuoteKind.DIRECT, cue_span(verb), source)
+    return Attribution(content, QuoteKind.MIXED, cue_span(verb), source)
+
+
+def _is_just_the_quotation(text: str, content: CharSpan, quote: QuotedSpan) -> bool:
+    outside = text[content[0] : quote.opening] + text[quote.closing : content[1]]
+    return len(outside.split()) <= 1 and content[0] <= quote.opening
+
+
+# Pass 2: reported clauses -----------------------------------------------------------------------
+
+
+def _find_reported_clauses(found: _Found, headings: list[CharSpan]) -> None:
+    quoted_ranges = [(q.opening, q.closing) for q in found.quotes]
+    for token in found.doc:
+        if not is_cue(token) or _inside(token.idx, quoted_ranges) or _inside(token.idx, headings):
+            continue
+        for content in _reported_contents(found.doc, token):
+            _add_reported(found, token, content)
+
+
+def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
+    content = _in_line_of(cue, content)
+    if _token_count(found.doc, content) < MIN_CONTENT_TOKENS:
+        return
+    if any(_overlaps(content, a.content) for a in found.attributions):
+        return
+    source = find_source(cue)
+    if source is None or _overlaps(source, content):
+        return
+    kind = _kind_of(found, content)
+    if kind is QuoteKind.DIRECT:
+        content = next(q.content for q in found.quotes if _same_extent(found.doc.text, q, content))
+    found.add(Attribution(content, kind, cue_span(cue), source))
+
+
+def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
+    if cue.lower_ == "according":
+        return _according_to_content(doc, cue)
+    clauses = [child for child in cue.children if _is_reported_clause(child)]
+    contents = [_trimmed(doc, c.left_edge.i, c.right_edge.i + 1) for c in clauses]
+    if not clauses and cue.dep_ == "parataxis":
+        contents.append(_around_aside(doc, cue))
+    return [c for c in contents if _token_count(doc, c) >= MIN_CONTENT_TOKENS]
+
+
+def _is_reported_clause(child: Token) -> bool:
+    if child.dep_ in CLAUSE_LINKS:
+        return True
+    # "Abuza said ..., nor that Moscow was ...": a second clause coordinated onto the cue.
+    return child.dep_ == "conj" and any(
+        c.dep_ == "mark" and c.lower_ in CLAUSE_MARKERS for c in child.children
+    )
+
+
+def _around_aside(doc: Doc, cue: Token) -> CharSpan:
+    """`One reason, he said, is that ...`: the sentence the cue interrupts."""
+    head = cue.head
+    first, last = head.left_edge.i, head.right_edge.i + 1
+    if cue.right_edge.i + 1 >= last - 1:
+        last = cue.left_edge.i
+    elif cue.left_edge.i <= first:
+        first = cue.right_edge.i + 1
+    return _trimmed(doc, first, last)
+
+
+def _according_to_content(doc: Doc, cue: Token) -> list[CharSpan]:
+    """`According to X, ...` and `..., according to X.`: the rest of the sentence."""
+    phrase_first, phrase_last = cue.left_edge.i, cue.right_edge.i + 1
+    sentence = cue.sent
+    before = _trimmed(doc, sentence.start, phrase_first)
+    after = _trimmed(doc, phrase_last, sentence.end)
+    return [before if before[1] - before[0] > after[1] - after[0] else after]
+
+
+def _kind_of(found: _Found, content: CharSpan) -> QuoteKind:
+    text = found.doc.text
+    if any(_same_extent(text, q, content) for q in found.quotes):
+        return QuoteKind.DIRECT
+    carries_quote = any(_overlaps(q.content, content) for q in found.quotes)
+    return QuoteKind.MIXED if carries_quote else QuoteKind.INDIRECT
+
+
+def _same_extent(text: str, quote: QuotedSpan, content: CharSpan) -> bool:
+    return content[0] <= quote.opening + 1 and _is_just_the_quotation(text, content, quote)
+
+
+# Pass 3: continuation paragraphs ----------------------------------------------------------------
+
+
+def _carry_on_speakers(found: _Found) -> None:
+    text = found.doc.text
+    for index, quote in enumerate(found.quotes):
+        if index in found.by_quote or _attributed(found, quote):
+            continue
+        if not (quote.continues or _is_quote_paragraph(text, quote)):
+            continue
+        previous = _previous_in_paragraph_before(found, quote)
+        if previous is not None:
+            attribution = Attribution(quote.content, QuoteKind.DIRECT, None, previous.source)
+            found.by_quote[index] = attribution
+            found.add(attribution)
+
+
+def _attributed(found: _Found, quote: QuotedSpan) -> bool:
+    return any(_overlaps(quote.content, a.content) for a in found.attributions)
+
+
+def _is_quote_paragraph(text: str, quote: QuotedSpan) -> bool:
+    """A paragraph that is one quoted sentence or more, and not a heading in quote marks."""
+    line_start = text.rfind("\n", 0, quote.opening) + 1
+    line_end = text.find("\n", quote.closing)
+    line_end = len(text) if line_end == -1 else line_end
+    alone = not text[line_start : quote.opening].strip() and not text[
+        quote.closing : line_end
+    ].strip(" .,")
+    words = text[quote.content[0] : quote.closing]
+    return alone and any(mark in words for mark in SENTENCE_END)
+
+
+def _previous_in_paragraph_before(found: _Found, quote: QuotedSpan) -> Attribution | None:
+    """The last attribution of the paragraph just before the quote's."""
+    text = found.doc.text
+    line_start = text.rfind("\n", 0, quote.opening)
+    previous_start = _previous_paragraph_start(text, line_start)
+    candidates = [
+        a
+        for a in found.attributions
+        if previous_start <= a.content[0] < line_start and a.source is not None
+    ]
+    return max(candidates, key=lambda a: a.content[0], default=None)
+
+
+def _previous_paragraph_start(text: str, line_start: int) -> int:
+    end = line_start
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    return text.rfind("\n", 0, end) + 1
+
+
+# Shared helpers -------------------------------------------------------------------------------
+
+
+def _heading_paragraphs(text: str) -> list[CharSpan]:
+    """Headlines, bylines, captions and section headings: short lines without final punctuation."""
+    headings = []
+    for index, (start, end) in enumerate(paragraphs(text)):
+        line = text[start:end].strip()
+        if line[-1] in PARAGRAPH_FINAL:
+            continue
+        if index == 0 or len(line.split()) < HEADING_MAX_WORDS:
+            headings.append((start, end))
+    return headings
+
+
+def _in_line_of(cue: Token, span: CharSpan) -> CharSpan:
+    return clip(span, line_bounds(cue.doc.text, cue.idx))
+
+
+def _inside(offset: int, ranges: list[CharSpan]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def _overlaps(first: CharSpan, second: CharSpan) -> bool:
+    return first[0] < second[1] and second[0] < first[1]
+
+
+def _trimmed(doc: Doc, first: int, last: int) -> CharSpan:
+    """Character span of tokens [first, last) without the punctuation at its edges."""
+    if first >= last:
+        return (
+            (doc[first].idx, doc[first].idx) if first < len(doc) else (len(doc.text), len(doc.text))
+        )
+    text = doc.text
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    while start < end and text[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    return start, end
+
+
+def _token_count(doc: Doc, span: CharSpan) -> int:
+    piece = doc.char_span(*span, alignment_mode="expand")
+    return 0 if piece is None else len(piece)
