@@ -1,0 +1,163 @@
+"""Quote filters and the SQL they compile to.
+
+User text only ever travels as a bound parameter: the SQL text is built from fixed
+fragments chosen by which filters are set, never from their values. The fragments refer to
+the library tables through the aliases `q` (quotes) and `a` (articles).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, fields
+from typing import Any
+
+from quotecli.errors import InputError
+from quotecli.records import QuoteKind
+
+# An ISO date or date-time prefix: 2024, 2024-05, 2024-05-20, 2024-05-20T10:00...
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?")
+# The trigram index cannot match fewer than three characters; shorter text falls back to LIKE.
+_MIN_FTS_CHARS = 3
+_QUOTE_LEVEL = ("speakers", "affiliation", "place", "contains", "kind")
+
+
+def fold(text: str | None) -> str:
+    """The form names and paths are compared in: case-folded, whitespace collapsed."""
+    return " ".join((text or "").casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """What to select from the library. Unset fields select everything.
+
+    Attributes:
+        speakers: ORed; each matches any part of a canonical name or alias, ignoring case.
+        affiliation: matches any part of the speaker's affiliation, ignoring case.
+        place: a place the quote names, by canonical name or alias ("U.S."), ignoring case.
+        contains: text the quote contains, ignoring case (FTS5 trigram index).
+        kind: direct, indirect or mixed.
+        source: any part of the article's path or title, ignoring case.
+        since: articles dated on or after this ISO date (prefix: "2024", "2024-05").
+        until: articles dated on or before this ISO date, inclusive at its precision.
+        limit: at most this many results.
+        unique: one quote per group of the same quote across articles.
+        article_shas: only these articles (by content hash); None means all.
+    """
+
+    speakers: tuple[str, ...] = ()
+    affiliation: str | None = None
+    place: str | None = None
+    contains: str | None = None
+    kind: str | None = None
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+    unique: bool = False
+    article_shas: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and not _ISO_PREFIX.fullmatch(value):
+                raise InputError(f"--{name} {value!r} is not an ISO date such as 2024-05-20")
+        if self.kind is not None and self.kind not in {k.value for k in QuoteKind}:
+            raise InputError(f"--kind {self.kind!r} is not one of direct, indirect, mixed")
+        if self.limit is not None and self.limit < 0:
+            raise InputError(f"--limit {self.limit} must be zero or more")
+
+    @property
+    def selects_quotes(self) -> bool:
+        """True when a quote-level filter is set (not just article-level ones)."""
+        return any(getattr(self, name) for name in _QUOTE_LEVEL)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Sql:
+    """A WHERE condition and the parameters bound to its `?` placeholders, in order."""
+
+    where: str
+    params: tuple[Any, ...]
+
+
+def article_condition(filt: QuoteFilter) -> Sql:
+    """The article-level part of `filt` (source, dates, article set), over alias `a`."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if filt.source:
+        parts.append("instr(a.source_key, ?) > 0")
+        params.append(fold(filt.source))
+    if filt.since:
+        parts.append("a.date >= ?")
+        params.append(filt.since)
+    if filt.until:
+        # Compare at the filter's precision so that --until 2024-05 includes 2024-05-31.
+        parts.append("substr(a.date, 1, length(?)) <= ?")
+        params.extend((filt.until, filt.until))
+    if filt.article_shas is not None:
+        # One JSON parameter, however many articles: no limit on bound variables.
+        parts.append("a.sha256 IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(filt.article_shas)))
+    return _join(parts, params)
+
+
+def quote_condition(filt: QuoteFilter) -> Sql:
+    """The whole of `filt` as a condition over `q` joined to its article `a`."""
+    parts: list[str] = []
+    params: list[Any] = []
+    speakers = [fold(s) for s in filt.speakers if fold(s)]
+    if speakers:
+        ors = " OR ".join(["instr(key, ?) > 0"] * len(speakers))
+        parts.append(
+            f"q.person_id IN (SELECT id FROM people WHERE {ors}"
+            f" UNION SELECT person_id FROM aliases WHERE {ors})"
+        )
+        params.extend(speakers * 2)
+    if filt.affiliation:
+        parts.append("instr(q.affiliation_key, ?) > 0")
+        params.append(fold(filt.affiliation))
+    if filt.place:
+        parts.append(
+            "q.id IN (SELECT quote_rowid FROM quote_places WHERE key = ?"
+            " OR key IN (SELECT name_key FROM place_aliases WHERE alias_key = ?))"
+        )
+        params.extend((fold(filt.place), fold(filt.place)))
+    if filt.contains:
+        _contains(filt.contains, parts, params)
+    if filt.kind:
+        parts.append("q.kind = ?")
+        params.append(filt.kind)
+    articles = article_condition(filt)
+    if articles.params:
+        parts.append(articles.where)
+        params.extend(articles.params)
+    return _join(parts, params)
+
+
+def fts_phrase(text: str) -> str:
+    """`text` as one FTS5 phrase: FTS syntax in user text (`"`, `NEAR(`, `*`) stays literal."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with `%`, `_` and `\\` taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _contains(text: str, parts: list[str], params: list[Any]) -> None:
+    if len(text) >= _MIN_FTS_CHARS:
+        parts.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+        params.append(fts_phrase(text))
+    else:
+        parts.append("q.text LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(text))
+
+
+def _join(parts: list[str], params: list[Any]) -> Sql:
+    where = " AND ".join(f"({p})" for p in parts) if parts else "1"
+    return Sql(where, tuple(params))

@@ -1,0 +1,90 @@
+"""Opening a library file safely: refuse, without writing a byte, what is not ours.
+
+A file is checked through a read-only connection before any connection that could write
+to it (WAL mode, migrations) is made, so a corrupt file, another program's database or a
+library from a newer quotecli is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from quotecli.errors import LibraryError
+from quotecli.store.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate, user_version
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 60.0
+
+
+def connect(path: Path, *, create: bool) -> sqlite3.Connection:
+    """A checked, migrated, autocommit connection in WAL mode with a busy timeout.
+
+    Raises:
+        LibraryError: the file is missing (and `create` is false), is not SQLite, is
+            corrupt, belongs to another program, or has a newer schema.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        if not create:
+            raise LibraryError(f"no library at {path}; add articles with `quotecli add PATH`")
+        _make_parent(path)
+    else:
+        check_existing(path)
+    try:
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as error:
+        raise LibraryError(f"cannot open library {path}: {error}") from None
+    try:
+        _configure(conn)
+        migrate(conn)
+    except sqlite3.Error as error:
+        conn.close()
+        raise LibraryError(f"cannot prepare library {path}: {error}") from None
+    return conn
+
+
+def check_existing(path: Path) -> None:
+    """Raise LibraryError unless `path` is a quotecli library this version can read."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise LibraryError(f"cannot read library {path}: {error.strerror}") from None
+    if header != SQLITE_HEADER:
+        raise LibraryError(f"{path} is not a quotecli library (not a SQLite database)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise LibraryError(f"cannot open library {path}: {error}") from None
+    try:
+        version = user_version(conn)
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(f"library {path} is corrupt ({error})") from None
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"library {path} has schema version {version}, newer than this quotecli reads"
+            f" ({SCHEMA_VERSION}); upgrade quotecli"
+        )
+    if (version == 0 and tables) or (version > 0 and not tables >= REQUIRED_TABLES):
+        raise LibraryError(f"{path} is a SQLite database but not a quotecli library")
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    # WAL lets readers run while another process writes; NORMAL sync is safe under WAL
+    # (a power cut may lose the last commits, never corrupt the file).
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _make_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(f"cannot create {path.parent}: {error.strerror}") from None

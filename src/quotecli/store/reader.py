@@ -1,0 +1,182 @@
+"""Reading the library back: quote records, and summaries merged across articles."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from quotecli.query import QuoteFilter, Sql, article_condition, quote_condition
+from quotecli.records import PlaceSummary, SpeakerKind, SpeakerSummary
+
+_QUOTE_COLUMNS = (
+    'q.quote_id, q.text, q.kind, q.start, q."end", q.paragraph, q.cue_text, q.cue_start,'
+    " q.cue_end, q.speaker_name, q.speaker_kind, q.speaker_title, q.speaker_affiliation,"
+    " q.mention_text, q.mention_start, q.mention_end, q.places, a.path, a.title, a.date,"
+    " q.group_id"
+)
+# The other articles holding a quote of the same group; the index on group_id keeps it cheap.
+_ALSO_IN = (
+    "(SELECT json_group_array(json_array(o.path, o.title)) FROM (SELECT DISTINCT a2.path,"
+    " a2.title FROM quotes q2 JOIN articles a2 ON a2.id = q2.article_id"
+    " WHERE q2.group_id = q.group_id AND q2.article_id != q.article_id) o)"
+)
+
+
+def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[str, Any]]:
+    """Quote records (issue-2 shape plus `also_in`), ordered by article path and offset."""
+    cond = quote_condition(filt)
+    sql = (
+        f"SELECT {_QUOTE_COLUMNS}, {_ALSO_IN} FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" WHERE {cond.where} ORDER BY a.path, q.start, q.id"
+    )
+    params: tuple[Any, ...] = cond.params
+    if filt.limit is not None and not filt.unique:
+        sql += " LIMIT ?"
+        params += (filt.limit,)
+    seen_groups: set[int] = set()
+    emitted = 0
+    for row in conn.execute(sql, params):
+        if filt.unique:
+            if filt.limit is not None and emitted >= filt.limit:
+                return
+            if row[20] in seen_groups:
+                continue
+            seen_groups.add(row[20])
+        emitted += 1
+        yield _record(row)
+
+
+def _record(row: tuple[Any, ...]) -> dict[str, Any]:
+    also_in = sorted({(path, title) for path, title in json.loads(row[21] or "[]")})
+    return {
+        "id": row[0],
+        "text": row[1],
+        "kind": row[2],
+        "start": row[3],
+        "end": row[4],
+        "paragraph": row[5],
+        "cue": None if row[6] is None else {"text": row[6], "start": row[7], "end": row[8]},
+        "speaker": {
+            "name": row[9],
+            "kind": row[10],
+            "title": row[11],
+            "affiliation": row[12],
+            "mention": (
+                None if row[13] is None else {"text": row[13], "start": row[14], "end": row[15]}
+            ),
+        },
+        "places": json.loads(row[16]),
+        "article": {"path": row[17], "title": row[18], "date": row[19]},
+        "also_in": [{"path": path, "title": title} for path, title in also_in],
+    }
+
+
+def speakers(conn: sqlite3.Connection, filt: QuoteFilter) -> list[SpeakerSummary]:
+    """Speakers merged by canonical name, with the number of quotes matching `filt`.
+
+    Speakers with no matching quote are listed only when `filt` has no quote-level filter
+    (so `speakers` alone lists everyone an article quotes or names as a source).
+    """
+    counts = _speaker_counts(conn, filt)
+    if not filt.selects_quotes:
+        for person_id in _people_in_articles(conn, article_condition(filt)):
+            counts.setdefault(person_id, 0)
+    summaries = [_merged_speaker(conn, person_id, n) for person_id, n in counts.items()]
+    ordered = sorted((s for s in summaries if s), key=lambda s: (-s.quotes, s.name.casefold()))
+    return ordered[: filt.limit] if filt.limit is not None else ordered
+
+
+def _speaker_counts(conn: sqlite3.Connection, filt: QuoteFilter) -> dict[int, int]:
+    cond = quote_condition(filt)
+    counted = "count(DISTINCT q.group_id)" if filt.unique else "count(*)"
+    rows = conn.execute(
+        f"SELECT q.person_id, {counted} FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" WHERE {cond.where} AND q.person_id IS NOT NULL AND q.speaker_kind != 'unknown'"
+        " GROUP BY q.person_id",
+        cond.params,
+    )
+    return {int(person_id): int(n) for person_id, n in rows}
+
+
+def _people_in_articles(conn: sqlite3.Connection, cond: Sql) -> list[int]:
+    rows = conn.execute(
+        "SELECT DISTINCT s.person_id FROM article_speakers s JOIN articles a ON a.id = s.article_id"
+        f" WHERE {cond.where}",
+        cond.params,
+    )
+    return [int(row[0]) for row in rows]
+
+
+def _merged_speaker(conn: sqlite3.Connection, person_id: int, quotes: int) -> SpeakerSummary | None:
+    """One person's per-article rows folded together: the most frequent value of each field."""
+    name_row = conn.execute("SELECT name FROM people WHERE id = ?", (person_id,)).fetchone()
+    rows = conn.execute(
+        "SELECT kind, title, affiliation, aliases FROM article_speakers WHERE person_id = ?",
+        (person_id,),
+    ).fetchall()
+    if name_row is None or not rows:
+        return None  # only unattributed mentions under this name: not a speaker entity
+    aliases = sorted({alias for row in rows for alias in json.loads(row[3])}, key=str.casefold)
+    return SpeakerSummary(
+        name=name_row[0],
+        kind=SpeakerKind(_most_common(row[0] for row in rows) or SpeakerKind.UNKNOWN),
+        title=_most_common(row[1] for row in rows),
+        affiliation=_most_common(row[2] for row in rows),
+        aliases=tuple(aliases),
+        quotes=quotes,
+    )
+
+
+def _most_common(values: Any) -> Any:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def article_ids(conn: sqlite3.Connection, filt: QuoteFilter) -> dict[int, int]:
+    """Articles selected by `filt`, with their number of matching quotes.
+
+    With a quote-level filter, only articles holding a matching quote are selected.
+    """
+    cond = quote_condition(filt)
+    counted = "count(DISTINCT q.group_id)" if filt.unique else "count(q.id)"
+    join = "JOIN" if filt.selects_quotes else "LEFT JOIN"
+    rows = conn.execute(_article_count_sql(join, counted, cond.where), cond.params)
+    return {int(article_id): int(n) for article_id, n in rows}
+
+
+def _article_count_sql(join: str, counted: str, where: str) -> str:
+    # With a LEFT JOIN the quote conditions are article-level only (no quote filter is set),
+    # so articles without quotes still appear with a count of zero.
+    return (
+        f"SELECT a.id, {counted} FROM articles a {join} quotes q ON q.article_id = a.id"
+        f" WHERE {where} GROUP BY a.id"
+    )
+
+
+def places(conn: sqlite3.Connection, filt: QuoteFilter) -> list[PlaceSummary]:
+    """Places of the selected articles merged by name; counts summed, aliases united."""
+    selected = list(article_ids(conn, filt))
+    rows = conn.execute(
+        "SELECT key, name, count, aliases FROM places"
+        " WHERE article_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(selected),),
+    )
+    merged: dict[str, tuple[Counter[str], int, set[str]]] = {}
+    for key, name, count, aliases in rows:
+        names, total, alias_set = merged.get(key, (Counter(), 0, set()))
+        names[name] += count
+        alias_set.update(json.loads(aliases))
+        merged[key] = (names, total + count, alias_set)
+    summaries = [
+        PlaceSummary(
+            name=names.most_common(1)[0][0],
+            count=total,
+            aliases=tuple(sorted(alias_set, key=str.casefold)),
+        )
+        for names, total, alias_set in merged.values()
+    ]
+    summaries.sort(key=lambda p: (-p.count, p.name.casefold()))
+    return summaries[: filt.limit] if filt.limit is not None else summaries

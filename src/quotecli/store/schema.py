@@ -1,0 +1,161 @@
+"""The library's tables, and the ordered migrations that build them.
+
+`PRAGMA user_version` holds the schema version. `MIGRATIONS[n]` takes a library from version
+`n` to `n + 1`, so an empty file (version 0) runs them all and a library from any earlier
+release runs only what it lacks. Append new migrations; never edit a released one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Version 1: articles, merged speakers (people), per-article speakers and places, quotes with
+# their cross-article link group. Cascades are declared, but the writer also deletes
+# explicitly so correctness never depends on `PRAGMA foreign_keys`.
+_V1 = (
+    """CREATE TABLE articles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        title TEXT,
+        date TEXT,
+        source_key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        pipeline_version TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX articles_path ON articles(path)",
+    """CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL
+    )""",
+    """CREATE TABLE article_speakers (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        kind TEXT NOT NULL,
+        title TEXT,
+        affiliation TEXT,
+        aliases TEXT NOT NULL,
+        quotes INTEGER NOT NULL,
+        PRIMARY KEY (article_id, person_id)
+    )""",
+    "CREATE INDEX article_speakers_person ON article_speakers(person_id)",
+    """CREATE TABLE aliases (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        key TEXT NOT NULL
+    )""",
+    "CREATE INDEX aliases_article ON aliases(article_id)",
+    """CREATE TABLE places (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        aliases TEXT NOT NULL
+    )""",
+    "CREATE INDEX places_article ON places(article_id)",
+    """CREATE TABLE place_aliases (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        name_key TEXT NOT NULL,
+        alias_key TEXT NOT NULL
+    )""",
+    "CREATE INDEX place_aliases_alias ON place_aliases(alias_key)",
+    "CREATE INDEX place_aliases_article ON place_aliases(article_id)",
+    """CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        quote_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        cue_text TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        person_id INTEGER REFERENCES people(id),
+        speaker_name TEXT,
+        speaker_kind TEXT NOT NULL,
+        speaker_title TEXT,
+        speaker_affiliation TEXT,
+        affiliation_key TEXT NOT NULL,
+        mention_text TEXT,
+        mention_start INTEGER,
+        mention_end INTEGER,
+        places TEXT NOT NULL,
+        norm_text TEXT NOT NULL,
+        group_id INTEGER
+    )""",
+    "CREATE INDEX quotes_article ON quotes(article_id, start)",
+    "CREATE INDEX quotes_person ON quotes(person_id)",
+    "CREATE INDEX quotes_group ON quotes(group_id)",
+    """CREATE TABLE quote_places (
+        quote_rowid INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+        key TEXT NOT NULL
+    )""",
+    "CREATE INDEX quote_places_key ON quote_places(key)",
+    "CREATE INDEX quote_places_quote ON quote_places(quote_rowid)",
+)
+
+# Version 2: `--contains` through FTS5. The trigram tokenizer gives case-insensitive substring
+# matching (the same meaning as a plain `in`), indexed. Triggers keep it in step with `quotes`,
+# so code that writes quotes never has to know the index exists.
+_V2 = (
+    """CREATE VIRTUAL TABLE quote_fts USING fts5(
+        text, content='quotes', content_rowid='id', tokenize='trigram'
+    )""",
+    """CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+    """CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END""",
+    """CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+        INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+    "INSERT INTO quote_fts(quote_fts) VALUES ('rebuild')",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Tables whose presence marks a file as a quotecli library (checked before any write).
+REQUIRED_TABLES = frozenset({"articles", "quotes", "people"})
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema version stored in the file's header (0 for a new, empty file)."""
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the library up to `target` in one transaction; a no-op when already there.
+
+    The version is read again under the write lock, so two processes opening a new
+    library at once migrate it exactly once.
+
+    Args:
+        conn: an autocommit connection (`isolation_level=None`).
+        target: the version to reach; tests use lower values to build old libraries.
+
+    Returns:
+        The version the library had before.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        before = user_version(conn)
+        for version in range(before, target):
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+        if target > before:
+            # PRAGMA takes no bound parameters; `target` is an int we control.
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # SQLite may already have rolled back
+            conn.execute("ROLLBACK")
+        raise
+    return before
