@@ -1,0 +1,42 @@
+"""What a system predicts for one article, in the shape the scorer compares with gold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotecli.eval.spans import Span
+from quotecli.records import Quote, TextSpan
+
+#: Predicted kinds that count towards the "quoted" subset's precision.
+QUOTED_KINDS = frozenset({"direct", "mixed"})
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """One predicted attribution: content, speaker mention and cue spans, and its kind."""
+
+    content: Span
+    source: Span | None
+    cue: Span | None
+    kind: str
+
+    @property
+    def is_quoted(self) -> bool:
+        """Whether the system claims a direct or mixed quotation."""
+        return self.kind in QUOTED_KINDS
+
+
+def from_quote(quote: Quote) -> Prediction:
+    """Map a quotecli record: content = (start, end), source = speaker.mention, cue = cue."""
+    return Prediction(
+        content=((quote.start, quote.end),),
+        source=text_span_to_span(quote.speaker.mention),
+        cue=text_span_to_span(quote.cue),
+        kind=str(quote.kind),
+    )
+
+
+def text_span_to_span(span: TextSpan | None) -> Span | None:
+    if span is None or span.end <= span.start:
+        return None
+    return ((span.start, span.end),)

@@ -1,0 +1,33 @@
+"""Score tables: several systems side by side, one row per (subset, metric, match)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+
+from quotecli.eval.core import EvalResult
+from quotecli.eval.scoring import ROWS, SUBSETS
+
+
+def score_table(results: Sequence[EvalResult]) -> Table:
+    """A Rich table with P/R/F1 columns per system; the caption gives articles and date."""
+    first = results[0]
+    table = Table(
+        title=f"Attribution accuracy on {first.articles} articles ({first.gold_dir})",
+        caption=f"run {first.date}; overlap = shared chars >= 1/2 of the longer span",
+    )
+    for header in ("subset", "metric", "match", "gold"):
+        table.add_column(header, justify="right" if header == "gold" else "left")
+    for result in results:
+        for ratio in ("P", "R", "F1"):
+            table.add_column(f"{result.system} {ratio}", justify="right")
+    for subset in SUBSETS:
+        for metric, mode in ROWS:
+            key = (metric, mode, subset)
+            cells = [subset, metric, str(mode), str(first.scores[key].gold)]
+            for result in results:
+                counts = result.scores[key]
+                cells += [f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}"]
+            table.add_row(*cells, end_section=(metric, mode) == ROWS[-1])
+    return table
