@@ -49,7 +49,8 @@ def read_gold(gold_dir: Path) -> list[GoldArticle]:
 
     Raises:
         GoldDataError: the directory or its `text/` or `attributions/` folder is missing,
-            holds no article, an article has no annotation file, or a file is malformed.
+            holds no article or no attribution at all, an article has no annotation file,
+            or a file is malformed.
     """
     text_dir, ann_dir = gold_dir / "text", gold_dir / "attributions"
     for folder in (gold_dir, text_dir, ann_dir):
@@ -59,7 +60,10 @@ def read_gold(gold_dir: Path) -> list[GoldArticle]:
     if not texts:
         raise GoldDataError(f"no gold articles (*.txt) in {text_dir}")
     annotations = sorted(path.name for path in ann_dir.glob("*.ann"))
-    return [read_article(path, ann_dir / first_annotation(path, annotations)) for path in texts]
+    articles = [read_article(path, ann_dir / first_annotation(path, annotations)) for path in texts]
+    if not any(article.attributions for article in articles):
+        raise GoldDataError(f"no gold attributions in {ann_dir}")
+    return articles
 
 
 def first_annotation(text_path: Path, annotation_names: list[str]) -> str:
