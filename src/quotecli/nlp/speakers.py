@@ -1,11 +1,267 @@
-"""Resolving speaker mentions to canonical entities. (Placeholder: being written.)"""
+"""Resolving each quote's speaker phrase to one canonical entity of the article.
+
+A source phrase is read from its syntactic head:
+- a name ("Thayer", "Russian President Vladimir Putin") -> the `Person` of `mentions`;
+- a pronoun ("he", "they", relative "who") -> an earlier entity that agrees with it;
+- a role noun ("the minister", "Vietnam's president") -> the person holding that role, else an
+  unnamed person named by the noun phrase ("EU delegation spokesperson");
+- an organisation, a place speaking by metonymy ("Moscow"), or a document ("A US embassy
+  statement") -> an organisation; plural and coordinated phrases -> a group.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
-from quotecli.nlp.types import Attribution, Entity
+from spacy.tokens import Doc, Span, Token
+
+from quotecli.nlp.mentions import People, find_people, is_role_noun
+from quotecli.nlp.nominals import Referent, noun_phrase_core, resolve_role, singular
+from quotecli.nlp.pronouns import Candidate, pick_antecedent, relative_antecedent
+from quotecli.nlp.types import Attribution, CharSpan, Entity
+from quotecli.nlp.wordlists import (
+    document_nouns,
+    fold,
+    organization_nouns,
+    personal_pronouns,
+    relative_pronouns,
+)
+from quotecli.records import QuoteKind, SpeakerKind
+
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+ORG_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
-    return []
+    """Resolve every attribution's source to an article entity.
+
+    Sets `attribution.entity` to the index of its entity in the returned list (None when the
+    source is missing or cannot be resolved). Attributions are read in text order so that a
+    pronoun can lean on the speakers already resolved before it.
+
+    Args:
+        doc: the parsed article.
+        attributions: the quotes found in it, each with its `source` span as written.
+
+    Returns:
+        One Entity per speaking person, organisation or group, in order of first quote.
+    """
+    resolver = SpeakerResolver(doc, find_people(doc), attributions)
+    for attribution in sorted(attributions, key=lambda a: a.source or (len(doc.text), 0)):
+        attribution.entity = resolver.resolve(attribution.source)
+    return resolver.entities
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """The entity table of one article and the speaker mentions seen so far."""
+
+    doc: Doc
+    people: People
+    attributions: list[Attribution]
+    entities: list[Entity] = field(default_factory=list)
+    keys: dict[tuple[str, str], int] = field(default_factory=dict)
+    resolved: dict[CharSpan, int | None] = field(default_factory=dict)
+    spoken: list[Candidate] = field(default_factory=list)
+    genders: dict[int, str] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def resolve(self, source: CharSpan | None) -> int | None:
+        if source is None:
+            return None
+        if source not in self.resolved:
+            self.resolved[source] = self.resolve_span(source)
+        return self.resolved[source]
+
+    def resolve_span(self, source: CharSpan) -> int | None:
+        span = self.doc.char_span(source[0], source[1], alignment_mode="expand")
+        head = None if span is None else source_head(span)
+        if head is None:
+            return None
+        referent = self.read_head(head)
+        if referent is None:
+            return None
+        entity = self.entity_for(referent)
+        self.spoken.append(Candidate(head.i, entity, referent.kind, True))
+        return entity
+
+    def read_head(self, head: Token) -> Referent | None:
+        """What the head token of a speaker phrase refers to."""
+        if head.i in self.people.by_token:
+            return self.person_referent(self.people.by_token[head.i], head)
+        word = head.lower_
+        if word in relative_pronouns() and head.tag_ in ("WP", "WDT", "IN"):
+            antecedent = relative_antecedent(head)
+            return None if antecedent is None else self.read_head(antecedent)
+        if word in personal_pronouns() and head.tag_ in ("PRP", "NN", "NNP"):
+            return self.pronoun_referent(head)
+        if head.tag_ in PROPER_TAGS:
+            return self.proper_referent(head)
+        if head.tag_ in NOUN_TAGS:
+            return self.common_referent(head)
+        return None
+
+    def person_referent(self, index: int, head: Token | None) -> Referent:
+        person = self.people.persons[index]
+        alias = None if head is None else self.name_as_written(head)
+        return Referent(SpeakerKind.PERSON, ("person", str(index)), person.name, alias, index)
+
+    def name_as_written(self, head: Token) -> str | None:
+        """The name part of the mention around `head` ("Thayer", "Vladimir Putin")."""
+        for mention in self.people.persons[self.people.by_token[head.i]].mentions:
+            if mention.title_start <= head.i < mention.end:
+                return " ".join(mention.words)
+        return None
+
+    def pronoun_referent(self, pronoun: Token) -> Referent | None:
+        info = personal_pronouns()[pronoun.lower_]
+        candidates = self.candidates_before(pronoun)
+        chosen = pick_antecedent(pronoun, candidates, info, self.gender, self.sentence_of)
+        if chosen is None:
+            return None
+        if chosen.entity < 0:
+            return self.person_referent(-1 - chosen.entity, None)
+        found = self.entities[chosen.entity]
+        key = next(k for k, v in self.keys.items() if v == chosen.entity)
+        return Referent(found.kind, key, found.name, None)
+
+    def sentence_of(self, token: int) -> int:
+        if not self.sentence_starts:
+            self.sentence_starts = [sent.start for sent in self.doc.sents]
+        return bisect_right(self.sentence_starts, token) - 1
+
+    def candidates_before(self, pronoun: Token) -> list[Candidate]:
+        """Speakers already resolved plus every named person, before the pronoun."""
+        quoted = [a.content for a in self.attributions if a.kind is not QuoteKind.INDIRECT]
+        named = [
+            Candidate(m.end - 1, -1 - number, SpeakerKind.PERSON, m.is_subject)
+            for number, person in enumerate(self.people.persons)
+            for m in person.mentions
+            if m.end - 1 < pronoun.i and not inside(self.doc[m.start].idx, quoted)
+        ]
+        return [c for c in self.spoken if c.token < pronoun.i] + named
+
+    def gender(self, entity: int) -> str | None:
+        """Known gender of an entity (negative numbers are persons not yet speaking)."""
+        if entity < 0:
+            return self.people.persons[-1 - entity].gender
+        return self.genders.get(entity)
+
+    def proper_referent(self, head: Token) -> Referent:
+        """A capitalised name that is not a person: an organisation, a place speaking by
+        metonymy, a nationality group; an unknown bare name is taken for a person."""
+        if has_conjunct(head):
+            return group_referent(head)
+        entity_span = entity_around(head)
+        if entity_span is not None and entity_span.label_ in ORG_LABELS:
+            name = strip_determiner(entity_span)
+            kind = SpeakerKind.GROUP if entity_span.label_ == "NORP" else SpeakerKind.ORGANIZATION
+            return Referent(kind, ("org", fold(name)), name, name)
+        name = noun_phrase_core(head)
+        if fold(head.text) in organization_nouns() or head.tag_ == "NNPS":
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        return Referent(SpeakerKind.PERSON, ("name", fold(name)), name, name)
+
+    def common_referent(self, head: Token) -> Referent | None:
+        if has_conjunct(head):
+            return group_referent(head)
+        word = fold(head.text)
+        if word in document_nouns():
+            return self.document_author(head)
+        if head.tag_ == "NNS":
+            return group_referent(head)
+        if word in organization_nouns():
+            return self.organization_referent(head)
+        if is_role_noun(singular(word)):
+            found = resolve_role(head, self.people, self.unnamed_roles())
+            if found is not None:
+                return found
+        name = noun_phrase_core(head)
+        return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name)
+
+    def document_author(self, head: Token) -> Referent | None:
+        """ "A US embassy statement" speaks for "US embassy"; "the ministry's report" for the
+        ministry; "a statement from the bank" for the bank."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                return self.read_head(child)
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return self.read_head(objects[0])
+        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "amod")]
+        if not modifiers:
+            return None
+        name = self.doc[min(c.left_edge.i for c in modifiers) : head.i].text
+        return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+
+    def organization_referent(self, head: Token) -> Referent:
+        """ "The ministry said": the organisation of that kind already speaking, if any."""
+        word = fold(head.text)
+        for (kind, key), _ in self.keys.items():
+            if kind == "org" and key.split()[-1:] == [word]:
+                entity = self.entities[self.keys[(kind, key)]]
+                return Referent(SpeakerKind.ORGANIZATION, (kind, key), entity.name, head.text)
+        name = noun_phrase_core(head)
+        return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+
+    def unnamed_roles(self) -> list[tuple[str, tuple[str, str]]]:
+        """Unnamed persons already speaking ("EU delegation spokesperson"): "the spokesperson"."""
+        return [(self.entities[i].name, key) for key, i in self.keys.items() if key[0] == "role"]
+
+    def entity_for(self, referent: Referent) -> int:
+        index = self.keys.get(referent.key)
+        if index is None:
+            index = len(self.entities)
+            self.keys[referent.key] = index
+            self.entities.append(self.new_entity(referent))
+        entity = self.entities[index]
+        if referent.alias and referent.alias not in entity.aliases:
+            entity.aliases.append(referent.alias)
+        return index
+
+    def new_entity(self, referent: Referent) -> Entity:
+        if referent.person is None:
+            return Entity(referent.name, referent.kind, aliases=[referent.name])
+        person = self.people.persons[referent.person]
+        if person.gender:
+            self.genders[len(self.entities)] = person.gender
+        return Entity(
+            person.name, SpeakerKind.PERSON, person.title, person.affiliation, person.aliases
+        )
+
+
+def source_head(span: Span) -> Token | None:
+    """The token of the phrase whose head lies outside it, preferring a subject or object."""
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    roots = [t for t in roots if t.tag_ in NOUN_TAGS or t.tag_ in ("PRP", "WP", "WDT", "IN")]
+    preferred = [t for t in roots if t.dep_ in SOURCE_DEPS]
+    chosen = preferred or roots
+    return chosen[0] if chosen else None
+
+
+def has_conjunct(head: Token) -> bool:
+    return any(child.dep_ == "conj" and child.tag_ in NOUN_TAGS for child in head.children)
+
+
+def group_referent(head: Token) -> Referent:
+    """A plural or coordinated phrase: "Local farmers", "the United States and its allies"."""
+    name = noun_phrase_core(head, with_conjuncts=True)
+    return Referent(SpeakerKind.GROUP, ("group", fold(name)), name, name)
+
+
+def entity_around(token: Token) -> Span | None:
+    return next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+
+
+def strip_determiner(span: Span) -> str:
+    start = span.start + 1 if span[0].tag_ == "DT" else span.start
+    return span.doc[start : span.end].text
+
+
+def inside(offset: int, spans: list[CharSpan]) -> bool:
+    return any(start <= offset < end for start, end in spans)

@@ -1,0 +1,343 @@
+"""People named in a Doc: capitalised name runs, titles split off, appositive affiliations, and
+one `Person` per individual however often and however fully the article names them.
+
+The small model's entity labels are one signal among several: a run is a person when the model
+says PERSON, when a title stands in front of it ("President To Lam", where "To" is parsed as a
+preposition), when an appositive role follows it, or when it repeats a word of someone already
+known to be a person ("Abuza" tagged GPE after "Zachary Abuza").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from quotecli.nlp.names import (
+    clean_affiliation,
+    honorific_gender,
+    is_title_word,
+    name_key,
+    place_of,
+    split_title,
+    title_text,
+)
+from quotecli.nlp.wordlists import fold, gendered_roles, person_role_nouns
+
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Labels under which a run is certainly not a person unless other evidence says so.
+NON_PERSON_LABELS = frozenset(
+    {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+# Dependencies that make a bare capitalised run look like someone acting or speaking.
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
+CACHE_KEY = "quotecli.people"
+
+
+@dataclass(slots=True)
+class NameMention:
+    """One written occurrence of a person's name, tokens [start, end) in the Doc."""
+
+    start: int
+    end: int
+    title_start: int
+    words: list[str]
+    title: str | None
+    affiliation: str | None
+    gender: str | None
+    is_subject: bool
+
+
+@dataclass(slots=True)
+class Person:
+    """Everything the article says about one named individual."""
+
+    mentions: list[NameMention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The fullest form the article uses; the earliest when several are as full."""
+        longest = max(len(m.words) for m in self.mentions)
+        return " ".join(next(m.words for m in self.mentions if len(m.words) == longest))
+
+    @property
+    def words(self) -> set[str]:
+        return {fold(word) for m in self.mentions for word in m.words}
+
+    @property
+    def title(self) -> str | None:
+        """The commonest title; a possessive form ("Russia's President") loses ties."""
+        counts = Counter(m.title for m in self.mentions if m.title)
+        if not counts:
+            return None
+        return max(counts, key=lambda t: (counts[t], "'" not in t and "’" not in t))
+
+    @property
+    def affiliation(self) -> str | None:
+        return next((m.affiliation for m in self.mentions if m.affiliation), None)
+
+    @property
+    def gender(self) -> str | None:
+        return next((m.gender for m in self.mentions if m.gender), None)
+
+    @property
+    def aliases(self) -> list[str]:
+        return list(dict.fromkeys(" ".join(m.words) for m in self.mentions))
+
+
+@dataclass(slots=True)
+class People:
+    """The persons of a Doc and which tokens name each of them."""
+
+    persons: list[Person]
+    by_token: dict[int, int]
+
+
+def find_people(doc: Doc) -> People:
+    """The article's persons, computed once per Doc (speakers and places both need them)."""
+    cached = doc.user_data.get(CACHE_KEY)
+    if isinstance(cached, People):
+        return cached
+    people = cluster(doc, candidate_mentions(doc))
+    doc.user_data[CACHE_KEY] = people
+    return people
+
+
+def name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs [start, end) of capitalised proper-noun tokens."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and (is_name_token(doc[j]) or is_bridge(doc, j)):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def is_name_token(token: Token) -> bool:
+    return token.tag_ in PROPER_TAGS and token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+def is_bridge(doc: Doc, j: int) -> bool:
+    """A capitalised function word between a title and a name is part of the name: the model
+    reads "President To Lam" as "President" + preposition "To"."""
+    token = doc[j]
+    return (
+        not token.is_sent_start
+        and token.text[:1].isupper()
+        and j + 1 < len(doc)
+        and is_name_token(doc[j + 1])
+        and is_title_word(doc[j - 1].text)
+    )
+
+
+def candidate_mentions(doc: Doc) -> list[tuple[NameMention, bool]]:
+    """Every name run as a mention, with whether it is certainly a person."""
+    found = []
+    for start, end in name_runs(doc):
+        mention = read_mention(doc, start, end)
+        if mention is not None:
+            found.append((mention, is_certain_person(doc, mention)))
+    return found
+
+
+def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
+    """Split the title off a run (looking left for "Vietnam's", "former", "Vietnamese")."""
+    left = title_extension(doc, start)
+    words = [t.text for t in doc[left:end]]
+    title_words, name_words = split_title(words)
+    if not title_words:
+        left, title_words, name_words = start, [], [t.text for t in doc[start:end]]
+    if not name_words:
+        return None
+    name_start = left + len(title_words)
+    head = doc[end - 1]
+    return NameMention(
+        start=name_start,
+        end=end,
+        title_start=left,
+        words=name_words,
+        title=shown_title(doc, left, name_start, title_words),
+        affiliation=affiliation_of(doc, head),
+        gender=honorific_gender(title_words) or role_gender(title_words),
+        is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+    )
+
+
+def title_extension(doc: Doc, start: int) -> int:
+    """How far left a title reaches beyond the capitalised run: modifiers like "Russian",
+    "Vietnam 's", "former", "of" (in "Secretary of State")."""
+    i = start
+    while i > 0:
+        token = doc[i - 1]
+        if i >= 2 and (is_place_possessive(doc, i - 1) or is_title_of(doc, i - 1)):
+            i -= 2
+        elif is_title_word(token.text) or token.ent_type_ in ("NORP", "GPE"):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def is_place_possessive(doc: Doc, i: int) -> bool:
+    """ "Vietnam 's" in "Vietnam's President To Lam"."""
+    return doc[i].tag_ == "POS" and doc[i - 1].ent_type_ in ("GPE", "ORG", "NORP")
+
+
+def is_title_of(doc: Doc, i: int) -> bool:
+    """ "Secretary of" in "Secretary of State John Kerry"."""
+    return doc[i].lower_ == "of" and is_title_word(doc[i - 1].text)
+
+
+def shown_title(doc: Doc, left: int, name_start: int, words: list[str]) -> str | None:
+    kept = title_text(words)
+    if kept is None:
+        return None
+    # Keep the text as written ("Vietnam's President"), from the first kept word on.
+    first = left + words.index(kept.split()[0])
+    return doc[first:name_start].text
+
+
+def role_gender(words: list[str]) -> str | None:
+    return next((gendered_roles()[fold(w)] for w in words if fold(w) in gendered_roles()), None)
+
+
+def is_certain_person(doc: Doc, mention: NameMention) -> bool:
+    tokens = doc[mention.start : mention.end]
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return True
+    if mention.title is not None or mention.gender is not None:
+        return True
+    if any(t.ent_type_ in NON_PERSON_LABELS for t in tokens):
+        return False
+    head = tokens[-1]
+    # "Ana Ruiz, the union's general secretary, said": two bare capitalised words acting.
+    return len(tokens) >= 2 and (head.dep_ in ACTOR_DEPS or mention.affiliation is not None)
+
+
+def affiliation_of(doc: Doc, head: Token) -> str | None:
+    """The appositive after a name ("X, a professor at Y"; "X, of Y") or the role phrase a
+    name is in apposition to ("the union's general secretary, X")."""
+    for child in head.rights:
+        if child.dep_ == "appos" and child.tag_ in ("NN", "NNS") and not in_brackets(doc, child):
+            return clean_affiliation(phrase_until_comma(doc, child.left_edge.i, child.right_edge.i))
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in AFFILIATION_PREPOSITIONS
+            and doc[child.i - 1].text == ","
+            and child.i - 1 == head.i + 1
+        ):
+            return clean_affiliation(phrase_until_comma(doc, child.i, child.right_edge.i))
+    role = head.head
+    if head.dep_ == "appos" and role.tag_ == "NN" and role.i < head.i:
+        return clean_affiliation(doc[role.left_edge.i : role.i + 1].text)
+    return None
+
+
+def in_brackets(doc: Doc, token: Token) -> bool:
+    """ "To Lam (L)": a bracketed appositive is a photo position, not an affiliation."""
+    return token.left_edge.i > 0 and doc[token.left_edge.i - 1].text in ("(", "[")
+
+
+def phrase_until_comma(doc: Doc, first: int, last: int) -> str:
+    """The words first..last, cut at the first comma: an apposition ends there."""
+    end = first
+    while end <= last and doc[end].text != ",":
+        end += 1
+    return doc[first:end].text
+
+
+def cluster(doc: Doc, candidates: list[tuple[NameMention, bool]]) -> People:
+    """Group mentions into persons: full names by their words, lone words to the nearest full
+    name containing them (so "Clinton" goes to whichever Clinton was named last)."""
+    persons: list[Person] = []
+    by_key: dict[str, int] = {}
+    for mention, certain in candidates:
+        if certain and len(mention.words) >= 2:
+            key = name_key(" ".join(mention.words))
+            if key not in by_key:
+                by_key[key] = len(persons)
+                persons.append(Person())
+            persons[by_key[key]].mentions.append(mention)
+    merge_contained_names(persons)
+    persons = [p for p in persons if p.mentions]
+    for mention, certain in candidates:
+        if len(mention.words) >= 2 and certain:
+            continue
+        index = nearest_person(persons, mention)
+        if index is not None:
+            persons[index].mentions.append(mention)
+        elif certain:
+            persons.append(Person([mention]))
+    for person in persons:
+        person.mentions.sort(key=lambda m: m.start)
+    return People(persons, token_index(persons))
+
+
+def merge_contained_names(persons: list[Person]) -> None:
+    """Fold a shorter full name into a longer one holding all its words ("Hillary Clinton"
+    into "Hillary Rodham Clinton")."""
+    ordered = sorted(persons, key=lambda p: -len(p.name.split()))
+    for i, short in enumerate(reversed(ordered)):
+        for long in ordered[: len(ordered) - 1 - i]:
+            if long is not short and short.mentions and short.words < long.words:
+                long.mentions.extend(short.mentions)
+                short.mentions.clear()
+                break
+
+
+def nearest_person(persons: list[Person], mention: NameMention) -> int | None:
+    """The person whose name holds all of `mention`'s words, named closest before it (or after)."""
+    words = {fold(w) for w in mention.words}
+    best: tuple[int, int] | None = None
+    for index, person in enumerate(persons):
+        if not words <= person.words:
+            continue
+        distance = min(distance_to(m.start, mention.start) for m in person.mentions)
+        if best is None or distance < best[0]:
+            best = (distance, index)
+    return None if best is None else best[1]
+
+
+def distance_to(candidate: int, position: int) -> int:
+    """Distance with mentions before `position` preferred over mentions after it."""
+    return position - candidate if candidate <= position else 1_000_000 + candidate - position
+
+
+def token_index(persons: list[Person]) -> dict[int, int]:
+    """Token index -> person, for every token of every mention (title included)."""
+    index: dict[int, int] = {}
+    for number, person in enumerate(persons):
+        for mention in person.mentions:
+            for i in range(mention.title_start, mention.end):
+                index[i] = number
+    return index
+
+
+def person_places(person: Person) -> set[str]:
+    """Places a person's titles name ("Vietnamese President" -> {"Vietnam"})."""
+    places: set[str] = set()
+    for mention in person.mentions:
+        for word in (mention.title or "").replace("’s", "").replace("'s", "").split():
+            if not is_title_word(word):
+                place = place_of(word)
+                if place:
+                    places.add(place)
+    return places
+
+
+def role_text(person: Person) -> str:
+    """Every title and affiliation of a person, folded, for matching nominal mentions."""
+    parts = [m.title or "" for m in person.mentions] + [person.affiliation or ""]
+    return " ".join(fold(part) for part in parts if part)
+
+
+def is_role_noun(word: str) -> bool:
+    return fold(word) in person_role_nouns()

@@ -1,0 +1,81 @@
+"""Pronoun speakers: "he said", "they said", relative "who".
+
+A pronoun takes the closest compatible antecedent: agreement first (gender when known, person
+vs. organisation vs. group from the pronoun), then the nearest sentence, then subjects before
+other mentions, then the most recent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from quotecli.nlp.wordlists import PronounInfo
+from quotecli.records import SpeakerKind
+
+# Sentences to look back; beyond this a pronoun is left unresolved rather than guessed.
+MAX_SENTENCES = 6
+KINDS_BY_NUMBER = {
+    "singular": frozenset({SpeakerKind.PERSON}),
+    "plural": frozenset({SpeakerKind.GROUP, SpeakerKind.ORGANIZATION}),
+    "any": frozenset({SpeakerKind.PERSON, SpeakerKind.GROUP, SpeakerKind.ORGANIZATION}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible antecedent: a mention's head token and what it refers to.
+
+    `entity` is an entity index, or `-1 - person` for a named person who has not spoken yet.
+    """
+
+    token: int
+    entity: int
+    kind: SpeakerKind
+    is_subject: bool
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative clause attaches to: "the allies, who have protested" -> "allies"."""
+    verb = pronoun.head
+    if verb.dep_ != "relcl" or not verb.head.tag_.startswith("NN"):
+        return None
+    noun = verb.head
+    # "the United States and its allies, who ...": the clause hangs on the last conjunct,
+    # but refers to the whole coordination, whose head is the first conjunct.
+    while noun.dep_ == "conj" and noun.head.tag_.startswith("NN"):
+        noun = noun.head
+    return noun
+
+
+def allowed_kinds(info: PronounInfo) -> frozenset[SpeakerKind]:
+    if info.gender == "neutral":
+        return frozenset({SpeakerKind.ORGANIZATION})
+    return KINDS_BY_NUMBER[info.number]
+
+
+def pick_antecedent(
+    pronoun: Token,
+    candidates: list[Candidate],
+    info: PronounInfo,
+    gender_of: Callable[[int], str | None],
+    sentence_of: Callable[[int], int],
+) -> Candidate | None:
+    """The best antecedent of `pronoun` among `candidates` (all before it), or None."""
+    here = sentence_of(pronoun.i)
+    kinds = allowed_kinds(info)
+    best: tuple[int, bool, int] | None = None
+    chosen: Candidate | None = None
+    for candidate in candidates:
+        distance = here - sentence_of(candidate.token)
+        if candidate.kind not in kinds or not 0 <= distance <= MAX_SENTENCES:
+            continue
+        gender = gender_of(candidate.entity)
+        if info.gender in ("male", "female") and gender not in (None, info.gender):
+            continue
+        rank = (distance, not candidate.is_subject, -candidate.token)
+        if best is None or rank < best:
+            best, chosen = rank, candidate
+    return chosen

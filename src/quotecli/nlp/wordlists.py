@@ -1,0 +1,117 @@
+"""Word lists for speaker and place resolution, read once from `quotecli/nlp/data/`.
+
+Keeping titles, pronouns, roles, organisation nouns and place aliases as data means a new
+title or country spelling is a one-line change, not a code change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+DATA = files("quotecli.nlp") / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class PronounInfo:
+    """Agreement of a pronoun: gender male/female/neutral/any, number singular/plural/any."""
+
+    gender: str
+    number: str
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    data.pop("_comment", None)
+    return data
+
+
+def _read_words(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and line[0] != "#")
+
+
+def fold(word: str) -> str:
+    """The comparison key of a word: lowercase, without dots ("Sen." == "sen", "U.S." == "us")."""
+    return word.replace(".", "").lower()
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Words that form a title in front of a name ("President", "Chair", "Sen.")."""
+    return _read_words("titles.txt")
+
+
+@cache
+def honorifics() -> dict[str, str]:
+    """Courtesy titles ("Mr.", "Ms.") and the gender each implies."""
+    return {fold(k): str(v) for k, v in _read_json("titles_honorifics.json").items()}
+
+
+@cache
+def personal_pronouns() -> dict[str, PronounInfo]:
+    raw = _read_json("pronouns.json")["personal"]
+    return {word: PronounInfo(**features) for word, features in raw.items()}
+
+
+@cache
+def relative_pronouns() -> frozenset[str]:
+    return frozenset(_read_json("pronouns.json")["relative"])
+
+
+@cache
+def _roles() -> dict[str, Any]:
+    return _read_json("roles.json")
+
+
+def person_role_nouns() -> frozenset[str]:
+    """Common nouns naming a person by role ("minister", "spokesperson", "analyst")."""
+    return frozenset(_roles()["person_nouns"]) | title_words()
+
+
+def role_equivalents(role: str) -> frozenset[str]:
+    """The role itself plus the titles it can stand for ("leader" covers "president")."""
+    return frozenset([role, *_roles()["equivalents"].get(role, [])])
+
+
+@cache
+def gendered_roles() -> dict[str, str]:
+    """Role nouns that tell a gender ("spokeswoman" -> female)."""
+    return {word: gender for gender, words in _roles()["gendered"].items() for word in words}
+
+
+@cache
+def organization_nouns() -> frozenset[str]:
+    return frozenset(_read_json("orgs.json")["organization_nouns"])
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for documents that speak for their author ("statement", "report")."""
+    return frozenset(_read_json("orgs.json")["document_nouns"])
+
+
+@cache
+def group_leading_words() -> frozenset[str]:
+    """Determiners and quantifiers dropped from the front of a group's name."""
+    return frozenset(_read_json("groups.json")["dropped_leading"])
+
+
+@cache
+def place_aliases() -> dict[str, str]:
+    """Folded alias -> canonical place name, the canonical names included."""
+    table: dict[str, str] = {}
+    for canonical, aliases in _read_json("places.json").items():
+        table[fold(canonical)] = canonical
+        for alias in aliases:
+            table[fold(alias)] = canonical
+    return table
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Folded demonym or adjective -> the place it names ("" when it names no place)."""
+    return {fold(word): str(place) for word, place in _read_json("places_demonyms.json").items()}
