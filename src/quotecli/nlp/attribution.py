@@ -213,7 +213,8 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
     if any(_overlaps(content, a.content) for a in found.attributions):
         return
     source = find_source(cue)
-    if source is None or _overlaps(source, content):
+    is_aside = content[0] < cue.idx < content[1]
+    if source is None or (_overlaps(source, content) and not is_aside):
         return
     kind = _kind_of(found, content)
     if kind is QuoteKind.DIRECT:
@@ -225,7 +226,8 @@ def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
     if cue.lower_ == "according":
         return _according_to_content(doc, cue)
     clauses = [child for child in cue.children if _is_reported_clause(child)]
-    contents = [_trimmed(doc, c.left_edge.i, c.right_edge.i + 1) for c in clauses]
+    clauses += _statement_clauses(cue)
+    contents = [_clause_content(doc, clause) for clause in clauses]
     if not clauses and cue.dep_ == "parataxis":
         contents.append(_around_aside(doc, cue))
     return [c for c in contents if _token_count(doc, c) >= MIN_CONTENT_TOKENS]
@@ -235,9 +237,37 @@ def _is_reported_clause(child: Token) -> bool:
     if child.dep_ in CLAUSE_LINKS:
         return True
     # "Abuza said ..., nor that Moscow was ...": a second clause coordinated onto the cue.
-    return child.dep_ == "conj" and any(
-        c.dep_ == "mark" and c.lower_ in CLAUSE_MARKERS for c in child.children
-    )
+    return child.dep_ == "conj" and _has_clause_marker(child)
+
+
+def _statement_clauses(cue: Token) -> list[Token]:
+    """`said in a statement that ...`: the parser hangs the clause on the noun."""
+    nouns = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [
+        clause
+        for noun in nouns
+        for clause in noun.children
+        if clause.dep_ in ("acl", "relcl") and _has_clause_marker(clause)
+    ]
+
+
+def _has_clause_marker(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKERS for c in clause.children)
+
+
+def _clause_content(doc: Doc, clause: Token) -> CharSpan:
+    """The clause's words, stopping before a second reporting verb coordinated onto it.
+
+    The parser reads "said A but said B" as "said (A but said B)"; the second `said` has its
+    own clause and is handled as a cue of its own.
+    """
+    last = clause.right_edge.i + 1
+    for child in clause.rights:
+        if child.dep_ == "conj" and is_cue(child):
+            coordinator = [c for c in clause.rights if c.dep_ == "cc" and c.i < child.i]
+            last = (coordinator[-1] if coordinator else child).left_edge.i
+            break
+    return _trimmed(doc, clause.left_edge.i, last)
 
 
 def _around_aside(doc: Doc, cue: Token) -> CharSpan:

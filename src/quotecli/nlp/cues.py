@@ -92,8 +92,22 @@ def _subject(cue: Token) -> Token | None:
             return subject
         if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             return None
-        verb = verb.head if verb.head.pos_ != "ADP" else verb.head.head
+        verb = _subject_bearer(verb)
     return None
+
+
+def _subject_bearer(verb: Token) -> Token:
+    """The verb whose subject `verb` shares.
+
+    "X said A but said B" is parsed with the second `said` coordinated onto clause A; its
+    subject is the first `said`'s, not A's.
+    """
+    head = verb.head
+    if head.pos_ == "ADP":
+        return head.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and is_cue(verb):
+        return head.head
+    return head
 
 
 def _written_source(subject: Token, cue: Token) -> CharSpan:

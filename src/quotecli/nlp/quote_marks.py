@@ -19,7 +19,6 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
-QUOTE_CHARACTERS = frozenset('"“”‘’«»')
 # Stripped from the inside edges of a quotation: the comma of `"...," she said` is the
 # writer's punctuation, not the speaker's words.
 TRAILING_NOISE = " \t,;"
@@ -66,10 +65,6 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         spans.extend(pieces)
         runs_on = bool(pieces) and not pieces[-1].closed
     return spans
-
-
-def contains_quote_mark(text: str) -> bool:
-    return any(character in QUOTE_CHARACTERS for character in text)
 
 
 def _starts_paragraph(text: str, paragraph_start: int, offset: int) -> bool:

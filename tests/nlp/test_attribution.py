@@ -1,0 +1,185 @@
+"""Attribution rules on short texts, one case per construction (texts written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quotecli.nlp.attribution import find_attributions
+from quotecli.records import QuoteKind
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parser() -> Any:
+    """The bare model, so these tests exercise attribution alone, not speaker resolution."""
+    import spacy
+
+    from quotecli.nlp.loading import resolve_model_name
+
+    return spacy.load(resolve_model_name())
+
+
+DIRECT, INDIRECT, MIXED = QuoteKind.DIRECT, QuoteKind.INDIRECT, QuoteKind.MIXED
+
+# Each expected quote: (kind, content, source, cue); None where a field is absent.
+Expected = tuple[QuoteKind, str, str | None, str | None]
+
+CASES: dict[str, tuple[str, list[Expected]]] = {
+    "straight_double_quotes": (
+        '"The bridge will open in May," the mayor said.',
+        [(DIRECT, "The bridge will open in May", "the mayor", "said")],
+    ),
+    "curly_double_quotes": (
+        "“We have no plans to raise taxes,” Maria Lopez said.",
+        [(DIRECT, "We have no plans to raise taxes", "Maria Lopez", "said")],
+    ),
+    "british_single_quotes_with_apostrophes": (
+        "‘It’s the council’s job, and they’ve known it for years,’ she says.",
+        [(DIRECT, "It’s the council’s job, and they’ve known it for years", "she", "says")],
+    ),
+    "split_quote_pronoun": (
+        '"The port is full," she said, "and the ships keep coming."',
+        [
+            (DIRECT, "The port is full", "she", "said"),
+            (DIRECT, "and the ships keep coming.", "she", "said"),
+        ],
+    ),
+    "colon_introduced": (
+        'The minister told reporters: "We will not back down."',
+        [(DIRECT, "We will not back down.", "The minister", "told")],
+    ),
+    "cue_before_speaker": (
+        '"Prices will fall next year," said Tom Baker, an economist at the bank.',
+        [(DIRECT, "Prices will fall next year", "Tom Baker", "said")],
+    ),
+    "speaker_added": (
+        '"The talks went well," Baker added.',
+        [(DIRECT, "The talks went well", "Baker", "added")],
+    ),
+    "present_tense_adds": (
+        '"Nobody expected this," Baker adds.',
+        [(DIRECT, "Nobody expected this", "Baker", "adds")],
+    ),
+    "quoted_as_saying": (
+        '"The harvest was the best in a decade," the farmer was quoted as saying.',
+        [(DIRECT, "The harvest was the best in a decade", "the farmer", "was quoted as saying")],
+    ),
+    "multi_paragraph": (
+        'Jane Moss said: "The river rose overnight and the road was gone.\n\n'
+        '"By morning the whole valley was under water."',
+        [
+            (DIRECT, "The river rose overnight and the road was gone.", "Jane Moss", "said"),
+            (DIRECT, "By morning the whole valley was under water.", "Jane Moss", None),
+        ],
+    ),
+    "continuation_paragraph": (
+        '"We will rebuild the school," the governor said.\n\n"It will take two years at most."',
+        [
+            (DIRECT, "We will rebuild the school", "the governor", "said"),
+            (DIRECT, "It will take two years at most.", "the governor", None),
+        ],
+    ),
+    "indirect_said_that": (
+        "The company said that profits had doubled in the third quarter.",
+        [(INDIRECT, "that profits had doubled in the third quarter", "The company", "said")],
+    ),
+    "indirect_said_without_that": (
+        "Local farmers said the drought had ruined most of the wheat crop.",
+        [(INDIRECT, "the drought had ruined most of the wheat crop", "Local farmers", "said")],
+    ),
+    "indirect_warned_that": (
+        "The central bank warned that inflation could rise again next year.",
+        [(INDIRECT, "that inflation could rise again next year", "The central bank", "warned")],
+    ),
+    "told_reporters": (
+        "The coach told reporters he would stay with the club for another season.",
+        [(INDIRECT, "he would stay with the club for another season", "The coach", "told")],
+    ),
+    "fronted_content": (
+        "The vote will be held in the spring, the chairman said.",
+        [(INDIRECT, "The vote will be held in the spring", "the chairman", "said")],
+    ),
+    "according_to": (
+        "The factory will close next month, according to the union.",
+        [(INDIRECT, "The factory will close next month", "the union", "according to")],
+    ),
+    "said_in_a_statement": (
+        "The Federal Reserve said in a statement that rates would stay unchanged.",
+        [(INDIRECT, "that rates would stay unchanged", "The Federal Reserve", "said")],
+    ),
+    "coordinated_verbs": (
+        "A ministry spokesman said the talks had failed but said a new round was planned.",
+        [
+            (INDIRECT, "the talks had failed", "A ministry spokesman", "said"),
+            (INDIRECT, "a new round was planned", "A ministry spokesman", "said"),
+        ],
+    ),
+    "mixed_fronted": (
+        'The treaty had brought "lasting calm" to the border, the ambassador said.',
+        [(MIXED, 'The treaty had brought "lasting calm" to the border', "the ambassador", "said")],
+    ),
+    "called_by_critics": (
+        'The council approved a plan critics called "reckless".',
+        [(DIRECT, "reckless", "critics", "called")],
+    ),
+    "relative_clause_speaker": (
+        "The union backed the strikers, who have protested that wages are too low.",
+        [(INDIRECT, "that wages are too low", "who", "protested")],
+    ),
+    "apposition_before_cue": (
+        "Ana Ruiz, the union's general secretary, said the strike would go ahead.",
+        [
+            (
+                INDIRECT,
+                "the strike would go ahead",
+                "Ana Ruiz, the union's general secretary,",
+                "said",
+            )
+        ],
+    ),
+    "aside_cue": (
+        "The real problem, he said, is that nobody reads the reports.",
+        [(INDIRECT, "The real problem, he said, is that nobody reads the reports", "he", "said")],
+    ),
+    "scare_quotes_are_not_quotes": (
+        'The so-called "reform" package was passed on Tuesday.',
+        [],
+    ),
+    "heading_in_quotes_is_not_a_quote": (
+        "\"We won,\" the captain said.\n\n'Quiet celebrations'\n\nThe team flew home on Sunday.",
+        [(DIRECT, "We won", "the captain", "said")],
+    ),
+    "headline_and_caption_are_not_quotes": (
+        "Minister says new ‘tough’ rules start Monday\n\n"
+        "The minister at the launch in Leeds. Photo: REUTERS/Jo Smith\n\n"
+        '"The rules start on Monday," the minister said.',
+        [(DIRECT, "The rules start on Monday", "the minister", "said")],
+    ),
+}
+
+
+def found(parser: Any, text: str) -> list[Expected]:
+    attributions = find_attributions(parser(text))
+
+    def part(span: tuple[int, int] | None) -> str | None:
+        return None if span is None else text[span[0] : span[1]]
+
+    return [
+        (a.kind, text[a.content[0] : a.content[1]], part(a.source), part(a.cue))
+        for a in attributions
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), list(CASES.values()), ids=list(CASES))
+def test_construction(parser: Any, text: str, expected: list[Expected]) -> None:
+    assert found(parser, text) == expected
+
+
+def test_direct_quote_offsets_give_the_quoted_words(parser: Any) -> None:
+    text = 'He paused. "Keep going," the guide said.'
+    (quote,) = find_attributions(parser(text))
+    assert text[quote.content[0] : quote.content[1]] == "Keep going"
+    assert quote.entity is None
