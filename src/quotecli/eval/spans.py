@@ -82,5 +82,5 @@ def is_quoted(span: Span, text: str) -> bool:
         return True
     start, end = hull(span)
     before = text[:start].rstrip()[-1:]
-    after = text[end:].lstrip()[:1]
+    after = text[end:].lstrip(" .,;:!?")[:1]  # a closing mark may follow the final stop
     return before in QUOTE_MARKS and after in QUOTE_MARKS | {"”", "’"}
