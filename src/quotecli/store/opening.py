@@ -11,10 +11,11 @@ import sqlite3
 from pathlib import Path
 
 from quotecli.errors import LibraryError
-from quotecli.store.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate, user_version
+from quotecli.store.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 60.0
+_USER_VERSION_OFFSET = 60  # in the 100-byte SQLite file header
 
 
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
@@ -47,31 +48,47 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
 
 def check_existing(path: Path) -> None:
     """Raise LibraryError unless `path` is a quotecli library this version can read."""
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise LibraryError(f"cannot read library {path}: {error.strerror}") from None
-    if header != SQLITE_HEADER:
+    header = _read_header(path)
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise LibraryError(f"{path} is not a quotecli library (not a SQLite database)")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise LibraryError(f"cannot open library {path}: {error}") from None
-    try:
-        version = user_version(conn)
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as error:
-        raise LibraryError(f"library {path} is corrupt ({error})") from None
-    finally:
-        conn.close()
+    # The schema version sits in the file header, so a newer library is refused without
+    # SQLite ever opening it.
+    version = int.from_bytes(header[_USER_VERSION_OFFSET : _USER_VERSION_OFFSET + 4], "big")
     if version > SCHEMA_VERSION:
         raise LibraryError(
             f"library {path} has schema version {version}, newer than this quotecli reads"
             f" ({SCHEMA_VERSION}); upgrade quotecli"
         )
+    tables = _table_names(path)
     if (version == 0 and tables) or (version > 0 and not tables >= REQUIRED_TABLES):
         raise LibraryError(f"{path} is a SQLite database but not a quotecli library")
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as file:
+            return file.read(100)
+    except OSError as error:
+        raise LibraryError(f"cannot read library {path}: {error.strerror}") from None
+
+
+def _table_names(path: Path) -> set[str]:
+    """The schema's table names, read without creating or changing any file."""
+    # With no -wal file, the main file holds everything: `immutable` reads it without the
+    # -shm/-wal files a read-only WAL connection would leave behind. With one, the library
+    # is in use (or was not closed cleanly) and must be read through the WAL.
+    in_use = path.with_name(path.name + "-wal").exists()
+    uri = f"{path.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as error:
+        raise LibraryError(f"cannot open library {path}: {error}") from None
+    try:
+        return {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(f"library {path} is corrupt ({error})") from None
+    finally:
+        conn.close()
 
 
 def _configure(conn: sqlite3.Connection) -> None:
