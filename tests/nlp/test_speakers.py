@@ -1,0 +1,242 @@
+"""Speaker resolution on short texts, with attributions built by hand where the source is known."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quotecli.nlp.speakers import resolve_speakers
+from quotecli.nlp.types import Attribution, Entity
+from quotecli.records import QuoteKind, SpeakerKind
+
+pytestmark = pytest.mark.model
+
+PERSON, ORG, GROUP = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.GROUP
+
+
+def resolve(nlp, text: str, sources: list[str]) -> list[Entity | None]:  # type: ignore[no-untyped-def]
+    """Resolve hand-made attributions whose sources are `sources`, found in order in `text`."""
+    doc = nlp(text)
+    attributions, position = [], 0
+    for phrase in sources:
+        match = re.compile(rf"\b{re.escape(phrase)}(?!\w)").search(text, position)
+        assert match is not None, phrase
+        position = match.end()
+        content = (match.end(), min(match.end() + 5, len(text)))
+        attributions.append(Attribution(content, QuoteKind.INDIRECT, source=match.span()))
+    entities = resolve_speakers(doc, attributions)
+    return [None if a.entity is None else entities[a.entity] for a in attributions]
+
+
+CASES = [
+    pytest.param(
+        "Costs rose, said Grace Odinga, an economist. Odinga said the terms were fair.",
+        ["Grace Odinga", "Odinga"],
+        ("Grace Odinga", PERSON),
+        id="surname_to_full_name",
+    ),
+    pytest.param(
+        "Rates will fall, Haskell said. The analyst, Nora Haskell, has studied the market "
+        "for years.",
+        ["Haskell"],
+        ("Nora Haskell", PERSON),
+        id="surname_to_later_full_name",
+    ),
+    pytest.param(
+        'The deal was signed, said Ruth Camden. "We lost," Camden said.',
+        ["Ruth Camden", "Camden"],
+        ("Ruth Camden", PERSON),
+        id="surname_tagged_as_place",
+    ),
+    pytest.param(
+        "The vote failed, said Tomas Brandt. Brandt added that the party had lost its way.",
+        ["Tomas Brandt", "Brandt"],
+        ("Tomas Brandt", PERSON),
+        id="surname_tagged_as_org",
+    ),
+    pytest.param(
+        "Mayor Ann Lee met Tom Baker on Monday. Baker said the plan was sound. "
+        "He added that costs would fall.",
+        ["Baker", "He"],
+        ("Tom Baker", PERSON),
+        id="pronoun_he",
+    ),
+    pytest.param(
+        "Ms. Dana Whitfield opened the meeting. Mr. Tom Reyes spoke after her. "
+        "She said the budget was final.",
+        ["She"],
+        ("Dana Whitfield", PERSON),
+        id="pronoun_she_gender_agreement",
+    ),
+    pytest.param(
+        "Local farmers said the drought was the worst in memory. "
+        "They added that prices would rise.",
+        ["Local farmers", "They"],
+        ("Local farmers", GROUP),
+        id="pronoun_they_group",
+    ),
+    pytest.param(
+        "The plan was attacked by Senator Maria Ortiz, who said it was reckless.",
+        ["who"],
+        ("Maria Ortiz", PERSON),
+        id="relative_who",
+    ),
+    pytest.param(
+        "French President Emmanuel Macron hosted the summit. US President Joe Biden arrived late. "
+        "France's president said the talks had gone well.",
+        ["France's president"],
+        ("Emmanuel Macron", PERSON),
+        id="nominal_role_possessive_country",
+    ),
+    pytest.param(
+        "French President Emmanuel Macron hosted the summit. US President Joe Biden arrived late. "
+        "The French president said the talks had gone well.",
+        ["The French president"],
+        ("Emmanuel Macron", PERSON),
+        id="nominal_role_demonym",
+    ),
+    pytest.param(
+        "The French president said the talks had gone well. French President Emmanuel Macron "
+        "hosted the summit.",
+        ["The French president"],
+        ("Emmanuel Macron", PERSON),
+        id="nominal_role_before_name",
+    ),
+    pytest.param(
+        "Ana Ruiz, the union's general secretary, called a strike on Monday. Talks had failed, "
+        "the union's general secretary said.",
+        ["the union's general secretary"],
+        ("Ana Ruiz", PERSON),
+        id="nominal_role_union",
+    ),
+    pytest.param(
+        "The Federal Reserve said in a statement that rates would stay where they are.",
+        ["The Federal Reserve"],
+        ("Federal Reserve", ORG),
+        id="organization_statement",
+    ),
+    pytest.param(
+        "A French embassy statement this week said no country should help the regime.",
+        ["A French embassy statement"],
+        ("French embassy", ORG),
+        id="document_speaks_for_organization",
+    ),
+    pytest.param(
+        "Local farmers said the drought was the worst in memory.",
+        ["Local farmers"],
+        ("Local farmers", GROUP),
+        id="group_speaker",
+    ),
+    pytest.param(
+        "The sanctions hurt Russia, which Beijing calls a partner.",
+        ["Beijing"],
+        ("Beijing", ORG),
+        id="city_as_speaker_metonymy",
+    ),
+    pytest.param(
+        "A ministry spokesperson in Paris said the border would open. "
+        "The spokesperson added that checks would continue.",
+        ["A ministry spokesperson in Paris", "The spokesperson"],
+        ("ministry spokesperson", PERSON),
+        id="unnamed_person_and_its_nominal",
+    ),
+    pytest.param(
+        "The border stays shut for now, the United States and its allies, who have protested "
+        "for weeks, said on Monday.",
+        ["who"],
+        ("United States and its allies", GROUP),
+        id="relative_who_coordination",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources", "expected"), CASES)
+def test_last_source_resolves(
+    nlp, text: str, sources: list[str], expected: tuple[str, SpeakerKind]
+) -> None:  # type: ignore[no-untyped-def]
+    entity = resolve(nlp, text, sources)[-1]
+    assert entity is not None
+    assert (entity.name, entity.kind) == expected
+
+
+def test_same_entity_for_every_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Costs rose, said Grace Odinga, an economist. Odinga said the terms were fair. "
+        "She added that the bank had erred."
+    )
+    entities = resolve(nlp, text, ["Grace Odinga", "Odinga", "She"])
+    assert [e.name if e else None for e in entities] == ["Grace Odinga"] * 3
+    assert entities[0] is entities[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "title", "affiliation"),
+    [
+        pytest.param(
+            "Russian President Vladimir Putin said he wanted security.",
+            "Russian President Vladimir Putin",
+            "Russian President",
+            None,
+            id="title_split",
+        ),
+        pytest.param(
+            "Markets fell, said Carl Voss, emeritus professor at the Baltic Defence Academy, "
+            "listing the risks.",
+            "Carl Voss",
+            None,
+            "emeritus professor at the Baltic Defence Academy",
+            id="apposition_affiliation",
+        ),
+        pytest.param(
+            "Markets fell, said Ivan Petrov, "
+            "of the Hawaii-based Pacific Center for Policy Studies.",
+            "Ivan Petrov",
+            None,
+            "Hawaii-based Pacific Center for Policy Studies",
+            id="apposition_of_affiliation",
+        ),
+        pytest.param(
+            "Relations are good, said Zora Patel, a professor at the US National War College.",
+            "Zora Patel",
+            None,
+            "professor at the US National War College",
+            id="apposition_indefinite_affiliation",
+        ),
+        pytest.param(
+            "Zora Patel, a professor at the Royal Institute, spoke first. "
+            '"It is over," Patel said.',
+            "Patel",
+            None,
+            "professor at the Royal Institute",
+            id="affiliation_carried_to_surname",
+        ),
+    ],
+)
+def test_title_and_affiliation(  # type: ignore[no-untyped-def]
+    nlp, text: str, source: str, title: str | None, affiliation: str | None
+) -> None:
+    entity = resolve(nlp, text, [source])[0]
+    assert entity is not None
+    assert (entity.title, entity.affiliation) == (title, affiliation)
+
+
+def test_aliases_hold_surface_forms_not_pronouns(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Costs rose, said Grace Odinga. Odinga said the terms were fair. She added more."
+    entity = resolve(nlp, text, ["Grace Odinga", "Odinga", "She"])[0]
+    assert entity is not None
+    assert set(entity.aliases) == {"Grace Odinga", "Odinga"}
+
+
+def test_unresolvable_pronoun_has_no_entity(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert resolve(nlp, "He said the plan was sound.", ["He"]) == [None]
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bill Harlow said the bill would pass. Later Jane Harlow, his sister, disagreed. "
+        "Harlow said the vote was lost."
+    )
+    first, last = resolve(nlp, text, ["Bill Harlow", "Harlow"])
+    assert first is not None and last is not None
+    assert (first.name, last.name) == ("Bill Harlow", "Jane Harlow")
