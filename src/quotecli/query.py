@@ -17,7 +17,7 @@ from quotecli.records import QuoteKind
 
 # An ISO date or date-time prefix: 2024, 2024-05, 2024-05-20, 2024-05-20T10:00...
 _ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?")
-# The trigram index cannot match fewer than three characters; shorter text falls back to LIKE.
+# The trigram index cannot match fewer than three characters; shorter text is scanned for.
 _MIN_FTS_CHARS = 3
 _QUOTE_LEVEL = ("speakers", "affiliation", "place", "contains", "kind")
 
@@ -143,19 +143,15 @@ def fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching `text` anywhere, with `%`, `_` and `\\` taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _contains(text: str, parts: list[str], params: list[Any]) -> None:
     if len(text) >= _MIN_FTS_CHARS:
         parts.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
         params.append(fts_phrase(text))
     else:
-        parts.append("q.text LIKE ? ESCAPE '\\'")
-        params.append(like_pattern(text))
+        # instr, not LIKE: no wildcards to escape. lower() folds ASCII only, as the
+        # trigram index's case folding would for such short text.
+        parts.append("instr(lower(q.text), lower(?)) > 0")
+        params.append(text)
 
 
 def _join(parts: list[str], params: list[Any]) -> Sql:
