@@ -66,7 +66,8 @@ def eval_command(
     if chosen is EvalFormat.JSON:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        Console(file=sys.stdout, highlight=False).print(score_table([result]))
+        width = None if sys.stdout.isatty() else 120  # a file or pipe gets the whole table
+        Console(file=sys.stdout, highlight=False, width=width).print(score_table([result]))
         sys.stdout.write(f"{result.articles} articles, run {result.date}\n")
     if errors is not None:
         stderr.print(f"errors written to {errors}")
