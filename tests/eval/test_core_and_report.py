@@ -78,6 +78,7 @@ def test_report_sorts_groups_by_size_and_shows_the_sentence(
     assert "| 1 | " + MISSED_UNQUOTED in report
     assert "context: Prices rose last week, it was reported." in report
     assert "source `Ana Ruiz` · cue `said`" in report
+    assert "Most frequent cues: said (1)." in report
     path = tmp_path / "errors.md"
     write_errors(path, result)
     assert path.read_text(encoding="utf-8") == report

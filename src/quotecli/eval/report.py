@@ -7,7 +7,7 @@ the largest group. Content is paired one to one in overlap mode, as in the score
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,6 +166,17 @@ def render_case(case: ErrorCase) -> list[str]:
     return lines
 
 
+def frequent_cues(cases: Sequence[ErrorCase], top: int = 8) -> str:
+    """The group's most frequent gold cues (predicted ones for false positives)."""
+    words: Counter[str] = Counter()
+    for case in cases:
+        cue = case.gold.cue if case.gold is not None else case.pred.cue if case.pred else None
+        if cue:
+            words[span_text(cue, case.article.article.text).lower()] += 1
+    listed = ", ".join(f"{word} ({count})" for word, count in words.most_common(top))
+    return f"Most frequent cues: {listed or 'none'}."
+
+
 def render_errors(result: EvalResult) -> str:
     """The whole error report as Markdown: a summary of groups, then every case."""
     groups = group_errors(result.outcomes)
@@ -179,7 +190,7 @@ def render_errors(result: EvalResult) -> str:
         *(f"| {len(cases)} | {group} |" for group, cases in groups),
     ]
     for group, cases in groups:
-        lines += ["", f"## {group} ({len(cases)})", ""]
+        lines += ["", f"## {group} ({len(cases)})", "", frequent_cues(cases), ""]
         for case in cases:
             lines += render_case(case)
     return "\n".join(lines) + "\n"
