@@ -42,10 +42,15 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     ),
     "split_quote_pronoun": (
         '"The port is full," she said, "and the ships keep coming."',
-        [
-            (DIRECT, "The port is full", "she", "said"),
-            (DIRECT, "and the ships keep coming.", "she", "said"),
-        ],
+        [(DIRECT, 'The port is full," she said, "and the ships keep coming.', "she", "said")],
+    ),
+    "split_quotes_with_own_cues_stay_apart": (
+        '"We lost," she said. "We will be back," he added.',
+        [(DIRECT, "We lost", "she", "said"), (DIRECT, "We will be back", "he", "added")],
+    ),
+    "object_of_called_is_content": (
+        'She called half of the board "cowards".',
+        [(MIXED, 'half of the board "cowards"', "She", "called")],
     ),
     "colon_introduced": (
         'The minister told reporters: "We will not back down."',

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotecli.nlp.cues import clip, cue_span, find_source, is_cue, line_bounds
+from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is_cue, line_bounds
 from quotecli.nlp.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
 from quotecli.nlp.types import Attribution, CharSpan
 from quotecli.records import QuoteKind
@@ -32,6 +32,8 @@ MAX_HEAD_GAP = 6
 # Embedded quotes: how many heads to climb from the quotation to its reporting verb.
 MAX_EMBED_CLIMB = 6
 MIN_CONTENT_TOKENS = 3
+# Tokens that may separate the two parts of a split quote (`, she said, clapping.`).
+MAX_SPLIT_GAP = 15
 SENTENCE_END = frozenset({".", "!", "?"})
 # Punctuation that shows a quotation ends a sentence or clause of its own, so that a cue after
 # it reports it ("...," she said) rather than continuing the writer's sentence.
@@ -89,14 +91,33 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 
 def _attribute_quotations(found: _Found) -> None:
     for index, quote in enumerate(found.quotes):
-        if quote.continues:
+        if quote.continues or index in found.by_quote:
             continue
-        attribution = (
-            _cue_after(found, quote) or _cue_before(found, quote) or _governing_cue(found, quote)
-        )
-        if attribution is not None:
-            found.by_quote[index] = attribution
-            found.add(attribution)
+        tail = _cue_after(found, quote)
+        attribution = tail or _cue_before(found, quote) or _governing_cue(found, quote)
+        if attribution is None:
+            continue
+        found.by_quote[index] = attribution
+        if tail is not None:
+            _join_second_part(found, index, attribution)
+        found.add(attribution)
+
+
+def _join_second_part(found: _Found, index: int, attribution: Attribution) -> None:
+    """`"A," she said, "B."`: one quotation split by its cue, kept as one span, as annotators do.
+
+    The second part joins when it follows the cue in the same paragraph and has no cue of its
+    own after it (`"A," she said. "B," he added.` are two quotes).
+    """
+    if index + 1 >= len(found.quotes):
+        return
+    first, second = found.quotes[index], found.quotes[index + 1]
+    between = found.doc.text[first.closing : second.opening]
+    gap_tokens = found.token_at(second.opening) - found.token_at(first.closing)
+    if "\n" in between or gap_tokens > MAX_SPLIT_GAP or _cue_after(found, second) is not None:
+        return
+    attribution.content = (first.content[0], second.content[1])
+    found.by_quote[index + 1] = attribution
 
 
 def _cue_after(found: _Found, quote: QuotedSpan) -> Attribution | None:
@@ -183,10 +204,29 @@ def _object_quote(
     source = find_source(verb)
     if source is None or child.i < verb.i:
         return None
-    content = _in_line_of(verb, _trimmed(found.doc, child.left_edge.i, child.right_edge.i + 1))
+    first = _object_before(verb, child) or child
+    content = _in_line_of(verb, _trimmed(found.doc, first.left_edge.i, child.right_edge.i + 1))
     if _is_just_the_quotation(found.doc.text, content, quote):
         return Attribution(quote.content, QuoteKind.DIRECT, cue_span(verb), source)
-    return Attribution(content, QuoteKind.MIXED, cue_span(verb), source)
+    return Attribution(
+        _through_closing_mark(found, content), QuoteKind.MIXED, cue_span(verb), source
+    )
+
+
+def _through_closing_mark(found: _Found, content: CharSpan) -> CharSpan:
+    """A mixed quote that ends with a quoted fragment keeps the fragment's closing mark."""
+    for quote in found.quotes:
+        if quote.closed and quote.content[1] <= content[1] < quote.closing:
+            return content[0], quote.closing
+    return content
+
+
+def _object_before(verb: Token, child: Token) -> Token | None:
+    """`called half of his supporters "deplorables"`: what is called is part of the content."""
+    if child.dep_ != "oprd":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
+    return objects[0] if objects and objects[0].lower_ not in RELATIVE_PRONOUNS else None
 
 
 def _is_just_the_quotation(text: str, content: CharSpan, quote: QuotedSpan) -> bool:
@@ -217,6 +257,8 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
     if source is None or (_overlaps(source, content) and not is_aside):
         return
     kind = _kind_of(found, content)
+    if kind is QuoteKind.MIXED:
+        content = _through_closing_mark(found, content)
     if kind is QuoteKind.DIRECT:
         content = next(q.content for q in found.quotes if _same_extent(found.doc.text, q, content))
     found.add(Attribution(content, kind, cue_span(cue), source))
