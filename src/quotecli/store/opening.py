@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from quotecli.errors import LibraryError
-from quotecli.store.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate
+from quotecli.store.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate, user_version
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 60.0
@@ -59,7 +59,11 @@ def check_existing(path: Path) -> None:
             f"library {path} has schema version {version}, newer than this quotecli reads"
             f" ({SCHEMA_VERSION}); upgrade quotecli"
         )
-    tables = _table_names(path)
+    # The header may lag behind a WAL file that holds newer pages (another process may
+    # have just migrated), so the full check reads through SQLite.
+    version, tables = _schema(path)
+    if version > SCHEMA_VERSION:
+        raise LibraryError(f"library {path} has schema version {version}; upgrade quotecli")
     if (version == 0 and tables) or (version > 0 and not tables >= REQUIRED_TABLES):
         raise LibraryError(f"{path} is a SQLite database but not a quotecli library")
 
@@ -72,8 +76,8 @@ def _read_header(path: Path) -> bytes:
         raise LibraryError(f"cannot read library {path}: {error.strerror}") from None
 
 
-def _table_names(path: Path) -> set[str]:
-    """The schema's table names, read without creating or changing any file."""
+def _schema(path: Path) -> tuple[int, set[str]]:
+    """The schema version and table names, read without creating or changing any file."""
     # With no -wal file, the main file holds everything: `immutable` reads it without the
     # -shm/-wal files a read-only WAL connection would leave behind. With one, the library
     # is in use (or was not closed cleanly) and must be read through the WAL.
@@ -84,7 +88,8 @@ def _table_names(path: Path) -> set[str]:
     except sqlite3.Error as error:
         raise LibraryError(f"cannot open library {path}: {error}") from None
     try:
-        return {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
+        tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
+        return user_version(conn), tables
     except sqlite3.DatabaseError as error:
         raise LibraryError(f"library {path} is corrupt ({error})") from None
     finally:
