@@ -9,6 +9,7 @@ from quotecli.nlp.quote_marks import find_quoted_spans, paragraphs
 # Each expected piece: (content, closed, continues).
 CASES: dict[str, tuple[str, list[tuple[str, bool, bool]]]] = {
     "straight_double": ('"It works," he said.', [("It works", True, False)]),
+    "doubled_apostrophes": ("''It works,'' he said.", [("It works", True, False)]),
     "curly_double": ("“It works,” he said.", [("It works", True, False)]),
     "british_single_with_apostrophes": (
         "‘It’s the council’s job, and they’ve known it,’ she says.",

@@ -19,6 +19,7 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+DOUBLED_APOSTROPHE = "''"
 # Stripped from the inside edges of a quotation: the comma of `"...," she said` is the
 # writer's punctuation, not the speaker's words.
 TRAILING_NOISE = " \t,;"
@@ -55,16 +56,30 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     A paragraph that opens a quote and does not close it runs on: the next paragraph's piece,
     if that paragraph starts with an opening mark, is marked `continues`.
     """
+    original = text
+    # Some papers write a double quote as two apostrophes (''Like this,'' he said); the
+    # same-length replacement keeps every offset valid.
+    text = text.replace(DOUBLED_APOSTROPHE, '" ')
     spans: list[QuotedSpan] = []
     runs_on = False
     for start, end in paragraphs(text):
-        pieces = list(_scan_paragraph(text, start, end))
+        pieces = [
+            _past_doubled_mark(original, piece) for piece in _scan_paragraph(text, start, end)
+        ]
         if runs_on and pieces and _starts_paragraph(text, start, pieces[0].opening):
             first = pieces[0]
             pieces[0] = QuotedSpan(first.opening, first.closing, first.content, first.closed, True)
         spans.extend(pieces)
         runs_on = bool(pieces) and not pieces[-1].closed
     return spans
+
+
+def _past_doubled_mark(text: str, piece: QuotedSpan) -> QuotedSpan:
+    if not (piece.closed and text[piece.closing - 1 : piece.closing + 1] == DOUBLED_APOSTROPHE):
+        return piece
+    return QuotedSpan(
+        piece.opening, piece.closing + 1, piece.content, piece.closed, piece.continues
+    )
 
 
 def _starts_paragraph(text: str, paragraph_start: int, offset: int) -> bool:
