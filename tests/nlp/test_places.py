@@ -29,6 +29,12 @@ def places_of(nlp, text: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
             id="surname_not_a_place",
         ),
         pytest.param(
+            "Jill Moss spoke in Hempstead, N.Y., and later in New York.",
+            {"New York": 2},
+            {"N.Y."},
+            id="state_abbreviation_alias",
+        ),
+        pytest.param(
             "Hanoi welcomed the visit. Leaders met in Hanoi and later flew to Moscow.",
             {"Hanoi": 2, "Moscow": 1},
             set(),
@@ -53,11 +59,12 @@ def test_mentions_point_at_the_text(nlp) -> None:  # type: ignore[no-untyped-def
 def test_demonyms_and_garbage_are_not_places(nlp) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
-    doc = nlp("The Vietnamese delegation met 2024 delegates in hanoi.")
+    doc = nlp("The Vietnamese delegation met 2024 delegates in hanoi and the Green Party.")
     doc.ents = [
         Span(doc, 1, 2, label="GPE"),  # "Vietnamese"
         Span(doc, 4, 5, label="GPE"),  # "2024"
         Span(doc, 7, 8, label="GPE"),  # "hanoi"
+        Span(doc, 10, 12, label="GPE"),  # "Green Party": an organisation noun
     ]
     doc.user_data.clear()
     assert find_places(doc) == []

@@ -111,6 +111,26 @@ CASES = [
         id="nominal_role_union",
     ),
     pytest.param(
+        "Republican vice presidential nominee Mark Dale spoke first. Republican presidential "
+        "nominee Ruth Vance spoke next. The Republican presidential nominee said taxes would fall.",
+        ["The Republican presidential nominee"],
+        ("Ruth Vance", PERSON),
+        id="nominal_role_not_the_vice",
+    ),
+    pytest.param(
+        "Republican presidential nominee Ruth Vance spoke first. "
+        "The Democratic presidential nominee said taxes would rise.",
+        ["The Democratic presidential nominee"],
+        ("Democratic presidential nominee", PERSON),
+        id="nominal_role_other_party_is_unnamed",
+    ),
+    pytest.param(
+        "Turnout will be high, 74 percent of likely voters said in the poll.",
+        ["74 percent of likely voters"],
+        ("likely voters", GROUP),
+        id="group_counted_by_quantity",
+    ),
+    pytest.param(
         "The Federal Reserve said in a statement that rates would stay where they are.",
         ["The Federal Reserve"],
         ("Federal Reserve", ORG),

@@ -23,7 +23,7 @@ from quotecli.nlp.names import (
     split_title,
     title_text,
 )
-from quotecli.nlp.wordlists import fold, gendered_roles, person_role_nouns
+from quotecli.nlp.wordlists import fold, gendered_roles, honorifics, person_role_nouns
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 # Labels under which a run is certainly not a person unless other evidence says so.
@@ -32,8 +32,22 @@ NON_PERSON_LABELS = frozenset(
 )
 # Dependencies that make a bare capitalised run look like someone acting or speaking.
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+TITLE_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "NNPS", "POS", "HYPH"})
+MAX_TITLE_MODIFIERS = 4
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
 CACHE_KEY = "quotecli.people"
+# Pronouns that tell a person's gender, and how far after a name to look for one.
+GENDERED_PRONOUNS = {
+    "he": "male",
+    "his": "male",
+    "him": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+GENDER_WINDOW = 15
 
 
 @dataclass(slots=True)
@@ -55,6 +69,7 @@ class Person:
     """Everything the article says about one named individual."""
 
     mentions: list[NameMention] = field(default_factory=list)
+    learned_gender: str | None = None
 
     @property
     def name(self) -> str:
@@ -80,7 +95,8 @@ class Person:
 
     @property
     def gender(self) -> str | None:
-        return next((m.gender for m in self.mentions if m.gender), None)
+        told = next((m.gender for m in self.mentions if m.gender), None)
+        return told or self.learned_gender
 
     @property
     def aliases(self) -> list[str]:
@@ -152,23 +168,42 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
     """Split the title off a run (looking left for "Vietnam's", "former", "Vietnamese")."""
     left = title_extension(doc, start)
     words = [t.text for t in doc[left:end]]
-    title_words, name_words = split_title(words)
+    title_words, _ = split_title(words)
     if not title_words:
-        left, title_words, name_words = start, [], [t.text for t in doc[start:end]]
-    if not name_words:
-        return None
+        left, title_words = start, []
     name_start = left + len(title_words)
+    # "Republican Donald Trump": a party or place word in front of a name is no part of it.
+    while end - name_start > 1 and doc[name_start].ent_type_ in ("NORP", "GPE", "ORG"):
+        name_start += 1
+    if name_start >= end:
+        return None
+    title_words = [t.text for t in doc[left:name_start]]
     head = doc[end - 1]
+    title = shown_title(doc, modifier_start(doc, left), name_start, title_words)
+    affiliation = affiliation_of(doc, head)
     return NameMention(
         start=name_start,
         end=end,
         title_start=left,
-        words=name_words,
-        title=shown_title(doc, left, name_start, title_words),
-        affiliation=affiliation_of(doc, head),
+        words=[t.text for t in doc[name_start:end]],
+        title=title,
+        affiliation=None if affiliation and title and affiliation in title else affiliation,
         gender=honorific_gender(title_words) or role_gender(title_words),
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
     )
+
+
+def modifier_start(doc: Doc, left: int) -> int:
+    """Where the modifiers of a title begin: "Green Party presidential candidate", "White
+    House spokesman". Only nominal and adjectival words count; a determiner is left out."""
+    reach = min((doc[i].left_edge.i for i in range(left, min(left + 3, len(doc)))), default=left)
+    reach = max(reach, left - MAX_TITLE_MODIFIERS)
+    start = left
+    for i in range(left - 1, reach - 1, -1):
+        if doc[i].tag_ not in TITLE_MODIFIER_TAGS:
+            break
+        start = i
+    return start
 
 
 def title_extension(doc: Doc, start: int) -> int:
@@ -196,13 +231,14 @@ def is_title_of(doc: Doc, i: int) -> bool:
     return doc[i].lower_ == "of" and is_title_word(doc[i - 1].text)
 
 
-def shown_title(doc: Doc, left: int, name_start: int, words: list[str]) -> str | None:
+def shown_title(doc: Doc, first: int, name_start: int, words: list[str]) -> str | None:
+    """The title as written ("Vietnam's President"), None when it holds no title word."""
     kept = title_text(words)
     if kept is None:
         return None
-    # Keep the text as written ("Vietnam's President"), from the first kept word on.
-    first = left + words.index(kept.split()[0])
-    return doc[first:name_start].text
+    while first < name_start and fold(doc[first].text) in honorifics():
+        first += 1
+    return doc[first:name_start].text or None
 
 
 def role_gender(words: list[str]) -> str | None:
@@ -226,7 +262,11 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
     """The appositive after a name ("X, a professor at Y"; "X, of Y") or the role phrase a
     name is in apposition to ("the union's general secretary, X")."""
     for child in head.rights:
-        if child.dep_ == "appos" and child.tag_ in ("NN", "NNS") and not in_brackets(doc, child):
+        if (
+            child.dep_ == "appos"
+            and child.tag_ in ("NN", "NNS")
+            and follows_comma(doc, head, child)
+        ):
             return clean_affiliation(phrase_until_comma(doc, child.left_edge.i, child.right_edge.i))
         if (
             child.dep_ == "prep"
@@ -236,14 +276,16 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
         ):
             return clean_affiliation(phrase_until_comma(doc, child.i, child.right_edge.i))
     role = head.head
-    if head.dep_ == "appos" and role.tag_ == "NN" and role.i < head.i:
+    if head.dep_ == "appos" and role.tag_ == "NN" and role.i < head.i and is_title_word(role.text):
         return clean_affiliation(doc[role.left_edge.i : role.i + 1].text)
     return None
 
 
-def in_brackets(doc: Doc, token: Token) -> bool:
-    """ "To Lam (L)": a bracketed appositive is a photo position, not an affiliation."""
-    return token.left_edge.i > 0 and doc[token.left_edge.i - 1].text in ("(", "[")
+def follows_comma(doc: Doc, head: Token, appos: Token) -> bool:
+    """An affiliation starts right after "Name,": not bracketed ("To Lam (L)"), not a phrase
+    the parser hung on the name from further away, not a time ("1:21 p.m.")."""
+    first = appos.left_edge
+    return first.i == head.i + 2 and doc[head.i + 1].text == "," and not first.like_num
 
 
 def phrase_until_comma(doc: Doc, first: int, last: int) -> str:
@@ -278,7 +320,27 @@ def cluster(doc: Doc, candidates: list[tuple[NameMention, bool]]) -> People:
             persons.append(Person([mention]))
     for person in persons:
         person.mentions.sort(key=lambda m: m.start)
+        person.learned_gender = learned_gender(doc, person)
     return People(persons, token_index(persons))
+
+
+def learned_gender(doc: Doc, person: Person) -> str | None:
+    """The gender the article's own pronouns give a person: the first he/his/she/her after
+    each of their mentions in the same sentence, before any other name ("Clinton said she")."""
+    votes: Counter[str] = Counter()
+    for mention in person.mentions:
+        sentence_end = doc[mention.end - 1].sent.end
+        for token in doc[mention.end : min(sentence_end, mention.end + GENDER_WINDOW)]:
+            if token.tag_ in PROPER_TAGS:
+                break
+            gender = GENDERED_PRONOUNS.get(token.lower_)
+            if gender is not None:
+                votes[gender] += 1
+                break
+    if not votes:
+        return None
+    (top, count), *rest = votes.most_common()
+    return top if not rest or count > 2 * rest[0][1] else None
 
 
 def merge_contained_names(persons: list[Person]) -> None:
@@ -296,14 +358,16 @@ def merge_contained_names(persons: list[Person]) -> None:
 def nearest_person(persons: list[Person], mention: NameMention) -> int | None:
     """The person whose name holds all of `mention`'s words, named closest before it (or after)."""
     words = {fold(w) for w in mention.words}
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     for index, person in enumerate(persons):
         if not words <= person.words:
             continue
+        # The person named more often wins ("Clinton" is the candidate, not her daughter
+        # named once); between equals, the one named closest before.
         distance = min(distance_to(m.start, mention.start) for m in person.mentions)
-        if best is None or distance < best[0]:
-            best = (distance, index)
-    return None if best is None else best[1]
+        rank = (-len(person.mentions), distance, index)
+        best = rank if best is None or rank < best else best
+    return None if best is None else best[2]
 
 
 def distance_to(candidate: int, position: int) -> int:
@@ -333,10 +397,10 @@ def person_places(person: Person) -> set[str]:
     return places
 
 
-def role_text(person: Person) -> str:
-    """Every title and affiliation of a person, folded, for matching nominal mentions."""
+def role_texts(person: Person) -> list[str]:
+    """Each distinct title and affiliation of a person, folded, for matching nominal mentions."""
     parts = [m.title or "" for m in person.mentions] + [person.affiliation or ""]
-    return " ".join(fold(part) for part in parts if part)
+    return list(dict.fromkeys(fold(part).replace("-", " ") for part in parts if part))
 
 
 def is_role_noun(word: str) -> bool:

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from quotecli.nlp.mentions import People, Person, person_places, role_text
+from quotecli.nlp.mentions import People, Person, person_places, role_texts
 from quotecli.nlp.names import place_of
-from quotecli.nlp.wordlists import fold, group_leading_words, role_equivalents
+from quotecli.nlp.wordlists import fold, group_leading_words, role_changing_words, role_equivalents
 from quotecli.records import SpeakerKind
 
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod"})
+# Marks a qualifier word the role's holder must have in their title.
+REQUIRED = "!"
 QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
@@ -95,6 +97,10 @@ def read_qualifiers(head: Token) -> tuple[str | None, set[str]]:
         found = found or demonym_place(child)
         if found:
             place = found
+        elif child.text[:1].isupper() and not child.is_sent_start:
+            # A proper adjective ("the Democratic nominee") must be in the title: it tells
+            # this nominee from the other party's.
+            words.add(REQUIRED + fold(child.text))
         else:
             words.add(fold(child.text))
     return place, words
@@ -109,17 +115,30 @@ def role_score(
     person: Person, roles: frozenset[str], place: str | None, words: set[str]
 ) -> int | None:
     """How well a person fits a role; None when they do not hold it or are from elsewhere."""
-    text = role_text(person)
-    held = text.split()
-    if not any((role in held) if " " not in role else (role in text) for role in roles):
+    scores = [title_score(text, roles, words) for text in role_texts(person)]
+    held = [score for score in scores if score is not None]
+    if not held:
         return None
-    score = sum(1 for word in words if word in held)
+    score = max(held)
     if place is not None:
         places = person_places(person)
         if places and place not in places:
             return None
         score += 2 if place in places else 0
     return score
+
+
+def title_score(text: str, roles: frozenset[str], words: set[str]) -> int | None:
+    """How many qualifier words one title shares with the nominal; None if it is another role
+    ("vice presidential nominee" for "the presidential nominee")."""
+    held = text.split()
+    if not any((role in held) if " " not in role else (role in text) for role in roles):
+        return None
+    if any(word in role_changing_words() and word not in words for word in held):
+        return None
+    if any(word.startswith(REQUIRED) and word[1:] not in held for word in words):
+        return None
+    return sum(1 for word in words if word.lstrip(REQUIRED) in held)
 
 
 def nearest(person: Person, position: int) -> int:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from quotecli.nlp.mentions import find_people
 from quotecli.nlp.names import drop_leading_article, normalise_place, strip_possessive
 from quotecli.nlp.types import Place
-from quotecli.nlp.wordlists import demonyms, fold, place_aliases
+from quotecli.nlp.wordlists import demonyms, fold, organization_nouns, place_aliases
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -58,6 +58,9 @@ def is_place_name(ent: Span, person_words: frozenset[str]) -> bool:
     if key in demonyms() and demonyms()[key] != text and key not in place_aliases():
         return False
     if any(t.ent_type_ == "PERSON" for t in ent):
+        return False
+    # "Green Party" tagged GPE: a name ending in an organisation noun is no town or country.
+    if ent.label_ != "FAC" and fold(ent[-1].text) in organization_nouns():
         return False
     words = {fold(word) for word in text.split()}
     return key in place_aliases() or not words <= person_words

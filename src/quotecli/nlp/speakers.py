@@ -25,6 +25,7 @@ from quotecli.nlp.wordlists import (
     fold,
     organization_nouns,
     personal_pronouns,
+    quantity_heads,
     relative_pronouns,
 )
 from quotecli.records import QuoteKind, SpeakerKind
@@ -169,6 +170,9 @@ class SpeakerResolver:
         if has_conjunct(head):
             return group_referent(head)
         word = fold(head.text)
+        if word in quantity_heads():
+            counted = of_object(head)
+            return None if counted is None else self.read_head(counted)
         if word in document_nouns():
             return self.document_author(head)
         if head.tag_ == "NNS":
@@ -252,6 +256,14 @@ def group_referent(head: Token) -> Referent:
     """A plural or coordinated phrase: "Local farmers", "the United States and its allies"."""
     name = noun_phrase_core(head, with_conjuncts=True)
     return Referent(SpeakerKind.GROUP, ("group", fold(name)), name, name)
+
+
+def of_object(head: Token) -> Token | None:
+    """ "74 percent of likely voters" -> "voters"."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def entity_around(token: Token) -> Span | None:

@@ -77,6 +77,11 @@ def role_equivalents(role: str) -> frozenset[str]:
     return frozenset([role, *_roles()["equivalents"].get(role, [])])
 
 
+def role_changing_words() -> frozenset[str]:
+    """Modifiers that make another role ("vice", "deputy", "former")."""
+    return frozenset(_roles()["role_changing"])
+
+
 @cache
 def gendered_roles() -> dict[str, str]:
     """Role nouns that tell a gender ("spokeswoman" -> female)."""
@@ -98,6 +103,12 @@ def document_nouns() -> frozenset[str]:
 def group_leading_words() -> frozenset[str]:
     """Determiners and quantifiers dropped from the front of a group's name."""
     return frozenset(_read_json("groups.json")["dropped_leading"])
+
+
+@cache
+def quantity_heads() -> frozenset[str]:
+    """Nouns that count a group rather than name it ("74 percent of voters", "most of them")."""
+    return frozenset(_read_json("groups.json")["quantity_heads"])
 
 
 @cache
