@@ -1,0 +1,248 @@
+"""`quotecli add`, `articles`, `show`, `stats` and `reindex`: filling and inspecting the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from quotecli.cli.common import (
+    DbOption,
+    FormatOption,
+    JobsOption,
+    ModelOption,
+    choose_format,
+    emit,
+    open_library,
+    progress,
+    stderr,
+    translate_errors,
+)
+from quotecli.query import QuoteFilter
+from quotecli.render import Column, OutputFormat, Row, View
+
+if TYPE_CHECKING:
+    from quotecli.extract import Extractor
+    from quotecli.ingest import IngestEvent
+
+# Distinct, readable on dark and light terminals; assigned in order of first quote.
+SPEAKER_COLOURS = (
+    "cyan",
+    "magenta",
+    "green",
+    "yellow",
+    "blue",
+    "red",
+    "bright_cyan",
+    "bright_magenta",
+)
+PARAGRAPH_BREAK = "\n\n"
+
+
+def _cell(key: str) -> Any:
+    return lambda row: "" if row.get(key) is None else str(row[key])
+
+
+ARTICLE_COLUMNS = (
+    Column("path", _cell("path"), "bold", 3),
+    Column("title", _cell("title"), None, 3),
+    Column("date", _cell("date")),
+    Column("quotes", _cell("quotes")),
+    Column("stale", _cell("stale")),
+    Column("sha256", lambda row: str(row["sha256"])[:12], "dim"),
+)
+ARTICLES = View(ARTICLE_COLUMNS, (*ARTICLE_COLUMNS[:-1], Column("sha256", _cell("sha256"))))
+
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(help="Article files, directories (searched for *.txt) or - for stdin."),
+]
+
+
+def add(
+    paths: PathsArgument,
+    model: ModelOption = None,
+    db: DbOption = None,
+    jobs: JobsOption = None,
+) -> None:
+    """Extract articles into the library; texts already stored cost only their hashing.
+
+    A changed file replaces its old version. Ctrl-C keeps every article finished so far;
+    running the command again finishes the rest.
+    """
+    from quotecli.cli.ingesting import ingest_paths
+
+    with open_library(db) as library:
+        shas = ingest_paths(paths, library, model=model, jobs=jobs)
+        stored = library.articles(QuoteFilter(article_shas=shas))
+        total = library.stats()["articles"]
+    quotes = sum(a["quotes"] for a in stored)
+    stderr.print(
+        f"{len(stored)} article(s) with {quotes} quote(s) stored; the library holds {total}"
+        f" article(s) at {library.path}"
+    )
+
+
+def articles(
+    source: Annotated[str | None, typer.Option(help="Part of the article's path or title.")] = None,
+    since: Annotated[str | None, typer.Option(help="Dated on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Dated on or before (YYYY-MM-DD).")] = None,
+    speaker: Annotated[
+        list[str] | None, typer.Option("--speaker", "-s", help="Only articles quoting them.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+    db: DbOption = None,
+) -> None:
+    """List the library's articles: path, title, date, quotes, and whether results are stale."""
+    filt = QuoteFilter(
+        speakers=tuple(speaker or ()), source=source, since=since, until=until, limit=limit
+    )
+    with open_library(db) as library:
+        rows = library.articles(filt, version=_current_version(model))
+        status = emit(rows, fmt, ARTICLES)
+    raise typer.Exit(status)
+
+
+def show(
+    article: Annotated[str, typer.Argument(help="Path, title or sha256 prefix of an article.")],
+    db: DbOption = None,
+) -> None:
+    """Print an article with each quote highlighted in its speaker's colour, speaker beside it."""
+    with open_library(db) as library:
+        meta, text, quotes = library.article_text(article)
+    Console(file=sys.stdout, highlight=False).print(article_view(meta, text, quotes))
+
+
+def stats(fmt: FormatOption = None, model: ModelOption = None, db: DbOption = None) -> None:
+    """Totals: articles, quotes by kind, speakers, places, linked quotes, top speakers."""
+    with open_library(db) as library:
+        numbers = library.stats(version=_current_version(model))
+    chosen = choose_format(fmt)
+    if chosen in (OutputFormat.JSON, OutputFormat.JSONL):
+        sys.stdout.write(json.dumps(numbers, ensure_ascii=False) + "\n")
+        return
+    rows = [{"name": name, "value": value} for name, value in _flatten(numbers)]
+    emit(rows, chosen, View(STAT_COLUMNS, STAT_COLUMNS))
+
+
+STAT_COLUMNS = (Column("name", _cell("name"), "bold"), Column("value", _cell("value")))
+
+
+def reindex(model: ModelOption = None, db: DbOption = None, jobs: JobsOption = None) -> None:
+    """Extract again the articles stored by an older pipeline version (rules or model)."""
+    from quotecli.ingest import reindex as reindex_library
+    from quotecli.nlp.loading import resolve_model_name
+    from quotecli.version import pipeline_version
+
+    model_name = resolve_model_name(model)
+
+    def make_extractor() -> Extractor:
+        from quotecli.extract import Extractor
+
+        return Extractor(model_name)
+
+    with open_library(db) as library, progress("re-extracting") as bar:
+        task = bar.add_task("re-extracting", total=len(library.stale(pipeline_version(model_name))))
+
+        def on_progress(event: IngestEvent) -> None:
+            bar.advance(task)
+
+        report = reindex_library(
+            library, make_extractor, version=pipeline_version(model_name), on_progress=on_progress
+        )
+    stderr.print(f"re-extracted {report.extracted} stale article(s)")
+
+
+def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
+    """The article as Rich renderables: a header, then each paragraph beside its speakers.
+
+    Each quote's span is styled in its speaker's colour; the speakers quoted in a paragraph
+    are named, in the same colours, in a column beside it.
+    """
+    colours = _speaker_colours(quotes)
+    grid = Table.grid(padding=(0, 2), expand=True)
+    grid.add_column(ratio=4)
+    grid.add_column(ratio=1)
+    for start, end in _paragraphs(text):
+        body = Text(text[start:end])
+        names: dict[str, str] = {}
+        for quote in quotes:
+            if quote["start"] < end and quote["end"] > start:
+                name = _speaker_name(quote)
+                style = f"bold {colours[name]}"
+                body.stylize(
+                    style, max(quote["start"], start) - start, min(quote["end"], end) - start
+                )
+                names.setdefault(name, style)
+        beside = Text("\n").join(Text(f"◀ {name}", style=s) for name, s in names.items())
+        grid.add_row(body, beside)
+        grid.add_row("", "")
+    return Group(_header(meta, len(quotes)), grid)
+
+
+def _header(meta: Row, quotes: int) -> Text:
+    header = Text(str(meta.get("title") or meta["path"]), style="bold underline")
+    details = [str(meta["path"]), str(meta.get("date") or "undated"), f"{quotes} quote(s)"]
+    header.append("\n" + " · ".join(details) + "\n", style="dim")
+    return header
+
+
+def _speaker_name(quote: Row) -> str:
+    return str(quote["speaker"].get("name") or "(unknown)")
+
+
+def _speaker_colours(quotes: list[Row]) -> dict[str, str]:
+    names = list(dict.fromkeys(_speaker_name(q) for q in quotes))
+    return {name: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, name in enumerate(names)}
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph; offsets index the whole article text."""
+    start = 0
+    while start <= len(text):
+        end = text.find(PARAGRAPH_BREAK, start)
+        end = len(text) if end == -1 else end
+        if text[start:end].strip():
+            yield start, end
+        start = end + len(PARAGRAPH_BREAK)
+
+
+def _flatten(numbers: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    for name, value in numbers.items():
+        if isinstance(value, dict):
+            yield from ((f"{name}.{k}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            yield from ((f"{name}.{i + 1}", _describe(v)) for i, v in enumerate(value))
+        else:
+            yield name, value
+
+
+def _describe(value: Any) -> Any:
+    if isinstance(value, dict) and {"name", "quotes"} <= value.keys():
+        return f"{value['name']} ({value['quotes']})"
+    return value
+
+
+def _current_version(model: str | None) -> str | None:
+    """The version fresh results would carry; None (staleness unknown) without a model."""
+    from quotecli.errors import ModelError
+    from quotecli.nlp.loading import resolve_model_name
+    from quotecli.version import pipeline_version
+
+    try:
+        return pipeline_version(resolve_model_name(model))
+    except ModelError:
+        return None
+
+
+def register(app: typer.Typer) -> None:
+    for command in (add, articles, show, stats, reindex):
+        app.command()(translate_errors(command))
