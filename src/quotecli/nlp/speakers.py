@@ -69,6 +69,7 @@ class SpeakerResolver:
     spoken: list[Candidate] = field(default_factory=list)
     genders: dict[int, str] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
+    named: list[Candidate] | None = None
 
     def resolve(self, source: CharSpan | None) -> int | None:
         if source is None:
@@ -136,14 +137,20 @@ class SpeakerResolver:
 
     def candidates_before(self, pronoun: Token) -> list[Candidate]:
         """Speakers already resolved plus every named person, before the pronoun."""
+        if self.named is None:
+            self.named = self.named_outside_quotes()
+        spoken = [c for c in self.spoken if c.token < pronoun.i]
+        return spoken + [c for c in self.named if c.token < pronoun.i]
+
+    def named_outside_quotes(self) -> list[Candidate]:
+        """Person mentions outside direct quotes (computed once per Doc)."""
         quoted = [a.content for a in self.attributions if a.kind is not QuoteKind.INDIRECT]
-        named = [
+        return [
             Candidate(m.end - 1, -1 - number, SpeakerKind.PERSON, m.is_subject)
             for number, person in enumerate(self.people.persons)
             for m in person.mentions
-            if m.end - 1 < pronoun.i and not inside(self.doc[m.start].idx, quoted)
+            if not inside(self.doc[m.start].idx, quoted)
         ]
-        return [c for c in self.spoken if c.token < pronoun.i] + named
 
     def gender(self, entity: int) -> str | None:
         """Known gender of an entity (negative numbers are persons not yet speaking)."""
