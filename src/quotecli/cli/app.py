@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from quotecli import __version__
-from quotecli.cli import quotes
+from quotecli.cli import evaluate, library, quotes
 
 app = typer.Typer(
     name="quotecli",
@@ -41,6 +41,8 @@ def root(
 
 
 quotes.register(app)
+library.register(app)
+evaluate.register(app)
 
 
 def main() -> None:
