@@ -59,8 +59,10 @@ def test_missing_path_alone_is_exit_2_with_one_line(quotecli_home: Path) -> None
     result = invoke("quotes", "no/such/file.txt", "--format", "json")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "no/such/file.txt: no such file or directory" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "warning: no/such/file.txt: no such file or directory",
+        "error: no article could be read from no/such/file.txt",
+    ]
 
 
 def test_bad_date_is_a_usage_error(quotecli_home: Path) -> None:

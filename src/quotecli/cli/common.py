@@ -149,7 +149,10 @@ class RateColumn(ProgressColumn):
 
 @contextmanager
 def progress(description: str) -> Iterator[Progress]:
-    """A progress bar on stderr (drawn only when stderr is a terminal)."""
+    """A progress bar on stderr, drawn only when stderr is a terminal.
+
+    Off a terminal it stays silent, so logs and scripts see only real messages.
+    """
     bar = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -159,6 +162,7 @@ def progress(description: str) -> Iterator[Progress]:
         TimeElapsedColumn(),
         console=stderr,
         transient=True,
+        disable=not stderr.is_terminal,
     )
     with bar:
         yield bar
