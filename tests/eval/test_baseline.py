@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotecli.eval.baseline import textacy_predictions
+from quotecli.eval.baseline import model_lemmatizer, textacy_predictions
+from quotecli.nlp.loading import resolve_model_name
 
 pytestmark = pytest.mark.model
 
@@ -10,7 +11,9 @@ TEXT = 'The mayor said: "We will rebuild the bridge before the winter comes."'
 
 
 def test_textacy_quote_maps_to_content_without_marks_speaker_and_cue(nlp) -> None:  # type: ignore[no-untyped-def]
-    preds = textacy_predictions(nlp(TEXT), offset=100)
+    lemmatize = model_lemmatizer(resolve_model_name())
+    assert lemmatize is not None
+    preds = textacy_predictions(lemmatize(nlp(TEXT)), offset=100)
     assert len(preds) == 1
     [pred] = preds
     start = TEXT.index("We will")

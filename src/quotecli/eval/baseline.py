@@ -5,7 +5,7 @@ textacy is a development-only dependency; it is imported here and nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -13,6 +13,18 @@ from quotecli.eval.prediction import Prediction
 from quotecli.eval.spans import Piece, Span, make_span
 
 QUOTE_CHARS = "\"'‘’“”«»„‟‹› \t\r\n"
+
+
+def model_lemmatizer(model_name: str) -> Callable[[Doc], Doc] | None:
+    """The model's own lemmatizer, or None if it has none.
+
+    textacy finds reporting verbs by lemma, and quotecli's pipeline leaves the lemmatizer out
+    for speed; the baseline borrows it so that it is scored on the model as shipped.
+    """
+    import spacy
+
+    nlp = spacy.load(model_name)
+    return nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
 
 def textacy_predictions(doc: Doc, offset: int = 0) -> list[Prediction]:

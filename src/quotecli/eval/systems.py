@@ -2,14 +2,15 @@
 
 Each article is parsed once by the quotecli pipeline; quotecli's records come from that Doc
 through `quotecli.extract`, and the textacy baseline reads the same Doc (our component only
-adds `Doc._` extensions, which textacy ignores).
+adds `Doc._` extensions, which textacy ignores). quotecli leaves the lemmatizer out; textacy
+needs lemmas, so the model's own lemmatizer is run on the shared Doc for the baseline.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from quotecli.eval.baseline import baseline_for_docs
+from quotecli.eval.baseline import baseline_for_docs, model_lemmatizer
 from quotecli.eval.brat import GoldArticle
 from quotecli.eval.core import Predict
 from quotecli.eval.prediction import Prediction, from_quote
@@ -22,6 +23,7 @@ class SharedParse:
 
     def __init__(self, extractor: Extractor) -> None:
         self.extractor = extractor
+        self._lemmatize = model_lemmatizer(extractor.model_name)
         self._key: str | None = None
         self._docs: list[tuple[int, Doc]] = []
 
@@ -42,8 +44,11 @@ class SharedParse:
         return [from_quote(quote) for quote in extraction.quotes]
 
     def textacy(self, article: GoldArticle) -> list[Prediction]:
-        """The textacy baseline's predictions on the same Docs."""
-        return baseline_for_docs(self.docs(article))
+        """The textacy baseline's predictions on the same Docs, lemmatised."""
+        docs = self.docs(article)
+        if self._lemmatize is not None:
+            docs = [(offset, self._lemmatize(doc)) for offset, doc in docs]
+        return baseline_for_docs(docs)
 
 
 def extractor_predict(extractor: Extractor) -> Predict:
