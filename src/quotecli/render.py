@@ -61,9 +61,9 @@ def _speaker_cell(row: Row) -> str:
 
 
 QUOTE_TABLE = (
-    Column("Speaker", _speaker_cell, "bold", 3),
+    Column("Speaker", _speaker_cell, "bold", 2),
     Column("Kind", _get("kind"), "cyan"),
-    Column("Quote", _get("text"), None, 6),
+    Column("Quote", _get("text"), None, 5),
     Column("Article", _get("article", "path"), "dim", 2),
 )
 QUOTE_CSV = (
@@ -105,9 +105,10 @@ class View:
 
     table: tuple[Column, ...]
     csv: tuple[Column, ...]
+    lined: bool = False  # rules between rows, for cells that wrap over several lines
 
 
-QUOTES = View(QUOTE_TABLE, QUOTE_CSV)
+QUOTES = View(QUOTE_TABLE, QUOTE_CSV, lined=True)
 SPEAKERS = View(SPEAKER_COLUMNS, SPEAKER_COLUMNS)
 PLACES = View(PLACE_COLUMNS, PLACE_COLUMNS)
 
@@ -122,7 +123,7 @@ def render(
         return write_jsonl(rows, out)
     if fmt is OutputFormat.CSV:
         return write_csv(rows, out, view.csv)
-    return print_table(rows, console, view.table)
+    return print_table(rows, console, view.table, view.lined)
 
 
 def write_json(rows: Iterable[Row], out: TextIO) -> int:
@@ -155,8 +156,10 @@ def write_csv(rows: Iterable[Row], out: TextIO, columns: tuple[Column, ...]) -> 
     return count
 
 
-def print_table(rows: Iterable[Row], console: Console, columns: tuple[Column, ...]) -> int:
-    table = Table(show_lines=True, header_style="bold")
+def print_table(
+    rows: Iterable[Row], console: Console, columns: tuple[Column, ...], lined: bool = False
+) -> int:
+    table = Table(show_lines=lined, header_style="bold", expand=any(c.ratio for c in columns))
     for column in columns:
         table.add_column(column.header, style=column.style, ratio=column.ratio, overflow="fold")
     count = 0
