@@ -3,6 +3,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -86,3 +88,28 @@ def test_speaker_csv_has_quote_counts() -> None:
     }
     render([row], OutputFormat.CSV, out, SPEAKERS, Console(file=out))
     assert next(iter(csv.DictReader(io.StringIO(out.getvalue()))))["quotes"] == "3"
+
+
+GOLDEN = Path(__file__).parent / "data" / "golden"
+
+
+def golden(name: str, rendered_text: str) -> str:
+    """The stored rendering; set QUOTECLI_REGENERATE_GOLDEN=1 to rewrite it on purpose."""
+    path = GOLDEN / name
+    if os.environ.get("QUOTECLI_REGENERATE_GOLDEN") == "1":
+        path.write_text(rendered_text, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def test_quote_table_matches_golden_file() -> None:
+    text, _ = rendered(OutputFormat.TABLE, [QUOTE])
+    assert text == golden("quotes_table.txt", text)
+
+
+def test_speaker_table_matches_golden_file() -> None:
+    out = io.StringIO()
+    row = {"name": "Ana Ruiz", "kind": "person", "title": "Dr", "affiliation": "union", "quotes": 3}
+    render(
+        [row], OutputFormat.TABLE, out, SPEAKERS, Console(width=100, file=out, color_system=None)
+    )
+    assert out.getvalue() == golden("speakers_table.txt", out.getvalue())
