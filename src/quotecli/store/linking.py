@@ -54,8 +54,11 @@ def link_article(conn: sqlite3.Connection, article_id: int) -> None:
     ).fetchall()
     for quote_rowid, person_id, norm in rows:
         # Read afresh for every quote: an earlier quote may have merged groups.
-        others = _others(conn, person_id, article_id)
-        _assign(conn, quote_rowid, {group for group, other in others if texts_match(norm, other)})
+        groups: set[int] = set()
+        for group, other in _others(conn, person_id, article_id):
+            if group not in groups and texts_match(norm, other):
+                groups.add(group)
+        _assign(conn, quote_rowid, groups)
     # Unattributed quotes (and unknown speakers) are never linked: each is its own group.
     conn.execute(
         "UPDATE quotes SET group_id = id WHERE article_id = ? AND group_id IS NULL",
@@ -64,8 +67,9 @@ def link_article(conn: sqlite3.Connection, article_id: int) -> None:
 
 
 def _others(conn: sqlite3.Connection, person_id: int, article_id: int) -> list[tuple[int, str]]:
+    # DISTINCT: a quote repeated by many outlets is compared once per group, not per copy.
     cursor = conn.execute(
-        "SELECT group_id, norm_text FROM quotes WHERE person_id = ? AND article_id != ?"
+        "SELECT DISTINCT group_id, norm_text FROM quotes WHERE person_id = ? AND article_id != ?"
         " AND speaker_kind != 'unknown'",
         (person_id, article_id),
     )

@@ -17,11 +17,11 @@ _QUOTE_COLUMNS = (
     " q.mention_text, q.mention_start, q.mention_end, q.places, a.path, a.title, a.date,"
     " q.group_id"
 )
-# The other articles holding a quote of the same group; the index on group_id keeps it cheap.
-_ALSO_IN = (
-    "(SELECT json_group_array(json_array(o.path, o.title)) FROM (SELECT DISTINCT a2.path,"
-    " a2.title FROM quotes q2 JOIN articles a2 ON a2.id = q2.article_id"
-    " WHERE q2.group_id = q.group_id AND q2.article_id != q.article_id) o)"
+# Every article holding a quote of one group; asked once per group in a result, so a quote
+# repeated by a hundred outlets costs one query, not a hundred.
+_GROUP_ARTICLES = (
+    "SELECT DISTINCT a.id, a.path, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
+    " WHERE q.group_id = ? ORDER BY a.path, a.id"
 )
 
 
@@ -29,28 +29,29 @@ def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[st
     """Quote records (issue-2 shape plus `also_in`), ordered by article path and offset."""
     cond = quote_condition(filt)
     sql = (
-        f"SELECT {_QUOTE_COLUMNS}, {_ALSO_IN} FROM quotes q JOIN articles a ON a.id = q.article_id"
-        f" WHERE {cond.where} ORDER BY a.path, q.start, q.id"
+        f"SELECT {_QUOTE_COLUMNS}, q.article_id FROM quotes q"
+        f" JOIN articles a ON a.id = q.article_id WHERE {cond.where} ORDER BY a.path, q.start, q.id"
     )
     params: tuple[Any, ...] = cond.params
     if filt.limit is not None and not filt.unique:
         sql += " LIMIT ?"
         params += (filt.limit,)
-    seen_groups: set[int] = set()
+    groups: dict[int, list[tuple[int, str, str | None]]] = {}
     emitted = 0
     for row in conn.execute(sql, params):
-        if filt.unique:
-            if filt.limit is not None and emitted >= filt.limit:
-                return
-            if row[20] in seen_groups:
-                continue
-            seen_groups.add(row[20])
+        group, article_id = row[20], row[21]
+        if filt.unique and group in groups:
+            continue
+        if filt.unique and filt.limit is not None and emitted >= filt.limit:
+            return
+        if group not in groups:
+            groups[group] = conn.execute(_GROUP_ARTICLES, (group,)).fetchall()
+        also_in = [(path, title) for other, path, title in groups[group] if other != article_id]
         emitted += 1
-        yield _record(row)
+        yield _record(row, also_in)
 
 
-def _record(row: tuple[Any, ...]) -> dict[str, Any]:
-    also_in = sorted({(path, title) for path, title in json.loads(row[21] or "[]")})
+def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict[str, Any]:
     return {
         "id": row[0],
         "text": row[1],
