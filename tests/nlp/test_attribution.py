@@ -149,6 +149,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The real problem, he said, is that nobody reads the reports.",
         [(INDIRECT, "The real problem, he said, is that nobody reads the reports", "he", "said")],
     ),
+    "evidence_verb_shows_that": (
+        "A new poll shows that most voters oppose the tax.",
+        [(INDIRECT, "that most voters oppose the tax", "A new poll", "shows")],
+    ),
+    "finding_verb_without_that": (
+        "The inspectors found the bridge had been badly maintained.",
+        [(INDIRECT, "the bridge had been badly maintained", "The inspectors", "found")],
+    ),
+    "belief_verb": (
+        "Many residents believe the factory will never reopen.",
+        [(INDIRECT, "the factory will never reopen", "Many residents", "believe")],
+    ),
     "scare_quotes_are_not_quotes": (
         'The so-called "reform" package was passed on Tuesday.',
         [],
