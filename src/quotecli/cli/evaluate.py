@@ -6,15 +6,15 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from quotecli.cli.common import ModelOption, progress, stderr, translate_errors
-from quotecli.eval.core import EvalResult, evaluate
-from quotecli.eval.report import write_errors
-from quotecli.eval.tables import score_table
+from quotecli.cli.common import ModelOption, stderr, translate_errors
+
+if TYPE_CHECKING:
+    from quotecli.eval.core import EvalResult
 
 
 class EvalFormat(StrEnum):
@@ -59,6 +59,9 @@ def eval_command(
     once edge punctuation, quote marks and spaces are trimmed. Rows for all attributions and
     for those with quotation marks.
     """
+    from quotecli.eval.report import write_errors
+    from quotecli.eval.tables import score_table
+
     result = run_eval(gold_dir, model)
     if errors is not None:
         write_errors(errors, result)
@@ -74,7 +77,10 @@ def eval_command(
 
 
 def run_eval(gold_dir: Path, model: str | None) -> EvalResult:
-    """Evaluate with a progress bar on stderr (spaCy is imported only here)."""
+    """Evaluate with a progress bar on stderr (the evaluation and spaCy are imported only here,
+    so that other commands start fast)."""
+    from quotecli.cli.progress import progress
+    from quotecli.eval.core import evaluate
     from quotecli.eval.systems import extractor_predict
     from quotecli.extract import Extractor
 

@@ -5,18 +5,16 @@ Shared by `add` and by the query commands when they are given PATHs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from quotecli.cli.common import progress, warn
+from quotecli.cli.common import warn
 from quotecli.errors import InputError
-from quotecli.nlp.loading import resolve_model_name
 from quotecli.sources import iter_articles
-from quotecli.version import pipeline_version
 
 if TYPE_CHECKING:
-    from quotecli.extract import Extractor
     from quotecli.ingest import IngestEvent
+    from quotecli.parallel import ParallelExtractor
     from quotecli.store import Library
 
 
@@ -28,15 +26,12 @@ def ingest_paths(
     Raises:
         InputError: when not one article could be read.
     """
+    from quotecli.cli.progress import progress
     from quotecli.ingest import ingest
+    from quotecli.nlp.loading import resolve_model_name
+    from quotecli.version import pipeline_version
 
     model_name = resolve_model_name(model)
-
-    def make_extractor() -> Extractor:
-        from quotecli.extract import Extractor
-
-        return Extractor(model_name)
-
     with progress("extracting") as bar:
         task = bar.add_task("extracting", total=None, unit="articles")
 
@@ -46,10 +41,22 @@ def ingest_paths(
         report = ingest(
             iter_articles(paths, warn),
             library,
-            make_extractor,
+            extractor_factory(model_name, jobs),
             version=pipeline_version(model_name),
             on_progress=on_progress,
         )
     if not report.sha256s:
         raise InputError("no article could be read from " + " ".join(paths))
     return tuple(report.sha256s)
+
+
+def extractor_factory(model_name: str, jobs: int | None) -> Callable[[], ParallelExtractor]:
+    """Builds the extractor only when called: ingestion calls it once something needs parsing,
+    so runs over stored texts never load spaCy. `jobs` None means one worker per core."""
+
+    def make() -> ParallelExtractor:
+        from quotecli.parallel import ParallelExtractor
+
+        return ParallelExtractor(model_name, jobs)
+
+    return make

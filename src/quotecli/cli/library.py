@@ -20,7 +20,6 @@ from quotecli.cli.common import (
     choose_format,
     emit,
     open_library,
-    progress,
     stderr,
     translate_errors,
 )
@@ -28,7 +27,6 @@ from quotecli.query import QuoteFilter
 from quotecli.render import Column, OutputFormat, Row, View
 
 if TYPE_CHECKING:
-    from quotecli.extract import Extractor
     from quotecli.ingest import IngestEvent
 
 # Distinct, readable on dark and light terminals; assigned in order of first quote.
@@ -138,17 +136,14 @@ STAT_COLUMNS = (Column("name", _cell("name"), "bold"), Column("value", _cell("va
 
 def reindex(model: ModelOption = None, db: DbOption = None, jobs: JobsOption = None) -> None:
     """Extract again the articles stored by an older pipeline version (rules or model)."""
+    from quotecli.cli.ingesting import extractor_factory
+    from quotecli.cli.progress import progress
     from quotecli.ingest import reindex as reindex_library
     from quotecli.nlp.loading import resolve_model_name
     from quotecli.version import pipeline_version
 
     model_name = resolve_model_name(model)
-
-    def make_extractor() -> Extractor:
-        from quotecli.extract import Extractor
-
-        return Extractor(model_name)
-
+    make_extractor = extractor_factory(model_name, jobs)
     with open_library(db) as library, progress("re-extracting") as bar:
         task = bar.add_task("re-extracting", total=len(library.stale(pipeline_version(model_name))))
 
