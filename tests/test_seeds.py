@@ -29,7 +29,9 @@ class Expected:
 
 
 def expected_rows() -> list[Expected]:
-    lines = (line for line in DATA.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    lines = (
+        line for line in DATA.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    )
     return [Expected(*row) for row in csv.reader(lines, delimiter="\t")]
 
 
@@ -57,17 +59,23 @@ def test_no_quote_beyond_the_expected_ones(
     seed_extractions: dict[str, ArticleExtraction], article: str
 ) -> None:
     snippets = [r.snippet for r in expected_rows() if r.article == article]
-    extra = [q.text for q in seed_extractions[article].quotes if not any(s in q.text for s in snippets)]
+    extra = [
+        q.text for q in seed_extractions[article].quotes if not any(s in q.text for s in snippets)
+    ]
     assert extra == []
 
 
-def test_direct_quote_offsets_point_at_the_text(seed_extractions: dict[str, ArticleExtraction]) -> None:
+def test_direct_quote_offsets_point_at_the_text(
+    seed_extractions: dict[str, ArticleExtraction],
+) -> None:
     for extraction in seed_extractions.values():
         for quote in extraction.quotes:
             assert extraction.article.text[quote.start : quote.end] == quote.text
 
 
-def test_thayer_affiliation_reaches_every_quote(seed_extractions: dict[str, ArticleExtraction]) -> None:
+def test_thayer_affiliation_reaches_every_quote(
+    seed_extractions: dict[str, ArticleExtraction],
+) -> None:
     thayer = [
         q for e in seed_extractions.values() for q in e.quotes if q.speaker.name == "Carlyle Thayer"
     ]
@@ -77,17 +85,27 @@ def test_thayer_affiliation_reaches_every_quote(seed_extractions: dict[str, Arti
     }
 
 
-def test_abuza_affiliation_names_the_war_college(seed_extractions: dict[str, ArticleExtraction]) -> None:
-    abuza = [q for q in seed_extractions["001_e566468e9cdf3167.txt"].quotes if q.speaker.name == "Zachary Abuza"]
+def test_abuza_affiliation_names_the_war_college(
+    seed_extractions: dict[str, ArticleExtraction],
+) -> None:
+    abuza = [
+        q
+        for q in seed_extractions["001_e566468e9cdf3167.txt"].quotes
+        if q.speaker.name == "Zachary Abuza"
+    ]
     assert abuza and all("US National War College" in (q.speaker.affiliation or "") for q in abuza)
 
 
 def test_putin_title_comes_off_the_name(seed_extractions: dict[str, ArticleExtraction]) -> None:
-    putin = [q for e in seed_extractions.values() for q in e.quotes if q.speaker.name == "Vladimir Putin"]
+    putin = [
+        q for e in seed_extractions.values() for q in e.quotes if q.speaker.name == "Vladimir Putin"
+    ]
     assert putin and {q.speaker.title for q in putin} == {"Russian President"}
 
 
-def test_headline_and_heading_are_not_quotes(seed_extractions: dict[str, ArticleExtraction]) -> None:
+def test_headline_and_heading_are_not_quotes(
+    seed_extractions: dict[str, ArticleExtraction],
+) -> None:
     gulf = seed_extractions["001_e566468e9cdf3167.txt"]
     first_quote_start = min(q.start for q in gulf.quotes)
     assert first_quote_start > gulf.article.text.index("AFP")

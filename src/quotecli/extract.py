@@ -41,12 +41,16 @@ class Extractor:
     def extract(self, article: Article) -> ArticleExtraction:
         return next(self.extract_many([article]))
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleExtraction]:
+    def extract_many(
+        self, articles: Iterable[Article], batch_size: int = 16
+    ) -> Iterator[ArticleExtraction]:
         """Extract articles lazily, in order; texts longer than the model allows are split."""
         for article in articles:
             chunks = list(split_for_model(article.text, self.nlp.max_length))
             docs = self.nlp.pipe((text for _, text in chunks), batch_size=batch_size)
-            parts = [doc_to_parts(doc, offset) for (offset, _), doc in zip(chunks, docs, strict=True)]
+            parts = [
+                doc_to_parts(doc, offset) for (offset, _), doc in zip(chunks, docs, strict=True)
+            ]
             yield assemble(article, parts, self.version)
 
 
@@ -93,7 +97,11 @@ def doc_to_parts(doc: Doc, offset: int) -> DocParts:
         for a in doc._.quotes or []
     ]
     places = [
-        Place(name=p.name, aliases=list(p.aliases), mentions=[(s + offset, e + offset) for s, e in p.mentions])
+        Place(
+            name=p.name,
+            aliases=list(p.aliases),
+            mentions=[(s + offset, e + offset) for s, e in p.mentions],
+        )
         for p in doc._.places or []
     ]
     return DocParts(attributions, list(doc._.speakers or []), places)
@@ -156,7 +164,9 @@ def to_quote(
 def to_speaker(text: str, source: CharSpan | None, entity: Entity | None) -> Speaker:
     mention = text_span(text, source)
     if entity is None:
-        return Speaker(name=mention.text if mention else None, kind=SpeakerKind.UNKNOWN, mention=mention)
+        return Speaker(
+            name=mention.text if mention else None, kind=SpeakerKind.UNKNOWN, mention=mention
+        )
     return Speaker(entity.name, entity.kind, entity.title, entity.affiliation, mention)
 
 
@@ -164,7 +174,9 @@ def text_span(text: str, span: CharSpan | None) -> TextSpan | None:
     return None if span is None else TextSpan(text[span[0] : span[1]], span[0], span[1])
 
 
-def summarise_speakers(entities: Iterable[Entity], quotes: tuple[Quote, ...]) -> tuple[SpeakerSummary, ...]:
+def summarise_speakers(
+    entities: Iterable[Entity], quotes: tuple[Quote, ...]
+) -> tuple[SpeakerSummary, ...]:
     counts = Counter(q.speaker.name for q in quotes if q.speaker.kind is not SpeakerKind.UNKNOWN)
     summaries = [
         SpeakerSummary(e.name, e.kind, e.title, e.affiliation, tuple(e.aliases), counts[e.name])
