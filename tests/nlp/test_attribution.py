@@ -161,6 +161,34 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "Many residents believe the factory will never reopen.",
         [(INDIRECT, "the factory will never reopen", "Many residents", "believe")],
     ),
+    "transcript_colon": (
+        "The senator spoke to the host on Sunday.\n\n"
+        "HARRIS: We are not going to cut the budget for schools this year.",
+        [
+            (
+                INDIRECT,
+                "We are not going to cut the budget for schools this year.",
+                "HARRIS",
+                ":",
+            )
+        ],
+    ),
+    "section_label_colon_is_not_a_speaker": (
+        "The council met on Monday.\n\nUPDATE: The vote has been moved to Friday.",
+        [],
+    ),
+    "signed_quotation_dash": (
+        "Readers wrote to us.\n\n"
+        "“The city has ignored our street for a decade. Nobody answers.” ― Maria Gomez",
+        [
+            (
+                DIRECT,
+                "The city has ignored our street for a decade. Nobody answers.",
+                "Maria Gomez",
+                "―",
+            )
+        ],
+    ),
     "scare_quotes_are_not_quotes": (
         'The so-called "reform" package was passed on Tuesday.',
         [],

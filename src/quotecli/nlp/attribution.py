@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is_cue, line_bounds
+from quotecli.nlp.labels import signed_quotations, transcript_turns
 from quotecli.nlp.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
 from quotecli.nlp.types import Attribution, CharSpan
 from quotecli.records import QuoteKind
@@ -81,6 +82,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     quotes = [q for q in find_quoted_spans(doc.text) if not _inside(q.opening, headings)]
     found = _Found(doc, quotes, [token.idx for token in doc])
     _attribute_quotations(found)
+    _find_labelled(found, headings)
     _find_reported_clauses(found, headings)
     _carry_on_speakers(found)
     return sorted(found.attributions, key=lambda a: a.content)
@@ -232,6 +234,28 @@ def _object_before(verb: Token, child: Token) -> Token | None:
 def _is_just_the_quotation(text: str, content: CharSpan, quote: QuotedSpan) -> bool:
     outside = text[content[0] : quote.opening] + text[quote.closing : content[1]]
     return len(outside.split()) <= 1 and content[0] <= quote.opening
+
+
+# Pass 1b: speaker labels ---------------------------------------------------------------------
+
+
+def _find_labelled(found: _Found, headings: list[CharSpan]) -> None:
+    """Transcript turns (`NAME: ...`) and signed quotations (`"..." ― NAME`), no verb needed."""
+    every = paragraphs(found.doc.text)
+    body = [p for p in every if p not in headings]
+    # A signature leaves the line without final punctuation, so it looks like a heading; only
+    # the headline itself is ruled out.
+    signed = signed_quotations(found.doc, every[1:])
+    for labelled in [*transcript_turns(found.doc, body), *signed]:
+        if any(_overlaps(labelled.content, a.content) for a in found.attributions):
+            continue
+        kind = QuoteKind.DIRECT if labelled.signed else _kind_of(found, labelled.content)
+        content = labelled.content
+        if kind is QuoteKind.DIRECT and not labelled.signed:
+            content = next(
+                q.content for q in found.quotes if _same_extent(found.doc.text, q, content)
+            )
+        found.add(Attribution(content, kind, labelled.cue, labelled.source))
 
 
 # Pass 2: reported clauses -----------------------------------------------------------------------

@@ -1,9 +1,4 @@
-"""Word lists for finding quotations, read once from `quotecli/nlp/data/`.
-
-NOTE (speakers/places engineer): this file was accidentally overwritten by a file of the same
-name from the speaker work and has been reconstructed from its use in `cues.py` (only
-`reporting_verbs()` is known to be needed). Please check it against your own version.
-"""
+"""Word lists for finding quotations, read once from `quotecli/nlp/data/`."""
 
 from __future__ import annotations
 
@@ -16,7 +11,18 @@ DATA = files("quotecli.nlp") / "data"
 @cache
 def reporting_verbs() -> frozenset[str]:
     """Reporting verbs in every inflected form, lower-cased ("said", "tells", "warned")."""
-    lines = (DATA / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return _word_list("reporting_verbs.txt")
+
+
+@cache
+def speaker_label_stopwords() -> frozenset[str]:
+    """Paragraph labels before a colon that name no speaker ("update", "the latest")."""
+    return _word_list("speaker_labels.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """One entry per line, lower-cased; blank lines and `#` comments skipped."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(
         line.strip().lower() for line in lines if line.strip() and not line.startswith("#")
     )
