@@ -114,6 +114,13 @@ def test_excluded_components_are_really_absent(nlp: Any) -> None:
 
 
 @pytest.mark.model
+def test_attribute_ruler_is_replaced_in_place(nlp: Any) -> None:
+    assert "attribute_ruler" not in nlp.component_names
+    names = nlp.pipe_names
+    assert names.index("parser") < names.index("quotecli_attributes") < names.index("ner")
+
+
+@pytest.mark.model
 def test_part_of_speech_is_still_assigned(nlp: Any) -> None:
     doc = nlp("The minister said that the plan was reckless.")
     assert [token.pos_ for token in doc][:3] == ["DET", "NOUN", "VERB"]

@@ -4,7 +4,8 @@ Choosing a model never imports spaCy (query commands use it to check staleness);
 
 Loading leaves out the components whose output the extraction never reads: the rules match
 reporting verbs by their written forms (the lexicon holds every inflection), so the
-lemmatizer's work would be thrown away.
+lemmatizer's work would be thrown away. The attribute ruler, whose parts of speech the rules
+do read, is swapped for an exact vectorised equivalent (`quotecli.nlp.attributes`).
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ def ensure_model_available(name: str) -> None:
 def load_pipeline(requested: str | None = None) -> Language:
     """Load the model (an installed package name or a path) and add the `quotecli` component.
 
-    Components in `EXCLUDED_COMPONENTS` are not loaded at all.
+    Components in `EXCLUDED_COMPONENTS` are not loaded at all, and the attribute ruler is
+    replaced by `quotecli_attributes`, which assigns the same POS, TAG and DEP values.
 
     Raises:
         ModelError: the model is missing, cannot be loaded, or lacks a parser or NER.
@@ -77,7 +79,9 @@ def load_pipeline(requested: str | None = None) -> Language:
             f"spaCy model {name!r} lacks the {', '.join(sorted(missing))} the extractor needs"
         )
     import quotecli.nlp.components  # noqa: F401  registers the factories
+    from quotecli.nlp.attributes import replace_attribute_ruler
 
+    replace_attribute_ruler(nlp)
     nlp.add_pipe("quotecli")
     return nlp
 
