@@ -189,6 +189,26 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "intention_infinitive": (
+        "The governor vowed to cut property taxes next year.",
+        [(INDIRECT, "to cut property taxes next year", "The governor", "vowed")],
+    ),
+    "request_object_and_infinitive": (
+        "The mayor urged residents to stay indoors during the storm.",
+        [(INDIRECT, "residents to stay indoors during the storm", "The mayor", "urged")],
+    ),
+    "object_of_reporting_verb": (
+        "The union criticized the new pension rules.",
+        [(INDIRECT, "the new pension rules", "The union", "criticized")],
+    ),
+    "topic_preposition": (
+        "Several lawmakers called for an independent inquiry into the crash.",
+        [(INDIRECT, "an independent inquiry into the crash", "Several lawmakers", "called")],
+    ),
+    "ordinary_object_is_not_content": (
+        "The minister concluded the trade talks on Friday.",
+        [],
+    ),
     "scare_quotes_are_not_quotes": (
         'The so-called "reform" package was passed on Tuesday.',
         [],

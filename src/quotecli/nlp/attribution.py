@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is_cue, line_bounds
 from quotecli.nlp.labels import signed_quotations, transcript_turns
+from quotecli.nlp.lexicon import intention_verbs, object_stop_verbs
 from quotecli.nlp.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
 from quotecli.nlp.types import Attribution, CharSpan
 from quotecli.records import QuoteKind
@@ -49,6 +50,11 @@ NOMINAL_LINKS = frozenset(
     {"dobj", "oprd", "attr", "pobj", "prep", "appos", "conj", "cc", "amod", "compound", "nmod"}
 )
 CLAUSE_MARKERS = frozenset({"that", "whether", "if"})
+# What a cue without a reported clause may report: an intention (`vowed to ...`), with the
+# person it is asked of (`urged voters to ...`).
+OBJECT_LINKS = frozenset({"xcomp", "dobj"})
+# Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
+TOPIC_PREPOSITIONS = frozenset({"for", "of", "about", "against"})
 
 
 @dataclass(slots=True)
@@ -264,7 +270,9 @@ def _find_labelled(found: _Found, headings: list[CharSpan]) -> None:
 def _find_reported_clauses(found: _Found, headings: list[CharSpan]) -> None:
     quoted_ranges = [(q.opening, q.closing) for q in found.quotes]
     for token in found.doc:
-        if not is_cue(token) or _inside(token.idx, quoted_ranges) or _inside(token.idx, headings):
+        if not (is_cue(token) or _is_intention(token)):
+            continue
+        if _inside(token.idx, quoted_ranges) or _inside(token.idx, headings):
             continue
         for content in _reported_contents(found.doc, token):
             _add_reported(found, token, content)
@@ -296,7 +304,36 @@ def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
     contents = [_clause_content(doc, clause) for clause in clauses]
     if not clauses and cue.dep_ == "parataxis":
         contents.append(_around_aside(doc, cue))
+    if not contents:
+        contents.extend(_object_content(doc, cue))
     return [c for c in contents if _token_count(doc, c) >= MIN_CONTENT_TOKENS]
+
+
+def _is_intention(token: Token) -> bool:
+    return token.tag_.startswith("VB") and token.lower_ in intention_verbs()
+
+
+def _object_content(doc: Doc, cue: Token) -> list[CharSpan]:
+    """`vowed to cut taxes`, `urged voters to stay home`: what the speaker wants done.
+
+    The intention (an infinitive clause) and the person it is asked of form the content.
+    """
+    if cue.lower_ in object_stop_verbs():
+        return []
+    complements = [c for c in cue.rights if c.dep_ in OBJECT_LINKS]
+    if not complements:
+        return _topic_content(doc, cue)
+    return [_trimmed(doc, complements[0].left_edge.i, complements[-1].right_edge.i + 1)]
+
+
+def _topic_content(doc: Doc, cue: Token) -> list[CharSpan]:
+    """`called for new elections`, `warned of delays`: the object of the cue's preposition."""
+    for prep in cue.rights:
+        if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS:
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return [_trimmed(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)]
+    return []
 
 
 def _is_reported_clause(child: Token) -> bool:

@@ -20,6 +20,18 @@ def speaker_label_stopwords() -> frozenset[str]:
     return _word_list("speaker_labels.txt")
 
 
+@cache
+def intention_verbs() -> frozenset[str]:
+    """Verbs of intention and request in every form ("wants", "vowed", "urging")."""
+    return _word_list("intention_verbs.txt")
+
+
+@cache
+def object_stop_verbs() -> frozenset[str]:
+    """Reporting verbs whose direct object is not reported content ("concluded the pact")."""
+    return _word_list("object_stop_verbs.txt")
+
+
 def _word_list(name: str) -> frozenset[str]:
     """One entry per line, lower-cased; blank lines and `#` comments skipped."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
