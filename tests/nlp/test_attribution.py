@@ -209,6 +209,14 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The minister concluded the trade talks on Friday.",
         [],
     ),
+    "nominal_cue_claim_that": (
+        "Officials rejected the senator's claim that the bridge was unsafe.",
+        [(INDIRECT, "that the bridge was unsafe", "the senator's", "claim")],
+    ),
+    "nominal_cue_plan_to": (
+        "Voters liked his plan to build more schools in the north.",
+        [(INDIRECT, "to build more schools in the north", "his", "plan")],
+    ),
     "scare_quotes_are_not_quotes": (
         'The so-called "reform" package was passed on Tuesday.',
         [],

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is_cue, line_bounds
 from quotecli.nlp.labels import signed_quotations, transcript_turns
-from quotecli.nlp.lexicon import intention_verbs, object_stop_verbs
+from quotecli.nlp.lexicon import cue_nouns, intention_verbs, object_stop_verbs
 from quotecli.nlp.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
 from quotecli.nlp.types import Attribution, CharSpan
 from quotecli.records import QuoteKind
@@ -276,6 +276,46 @@ def _find_reported_clauses(found: _Found, headings: list[CharSpan]) -> None:
             continue
         for content in _reported_contents(found.doc, token):
             _add_reported(found, token, content)
+    for token in found.doc:
+        if _is_cue_noun(token) and not _inside(token.idx, quoted_ranges + headings):
+            _add_nominal(found, token)
+
+
+def _is_cue_noun(token: Token) -> bool:
+    return token.tag_ in ("NN", "NNS") and token.lower_ in cue_nouns()
+
+
+def _add_nominal(found: _Found, noun: Token) -> None:
+    """`his claim that ...`, `the senator's plan to ...`: the owner is the source."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.rights if _is_noun_clause(c)), None)
+    if owner is None or clause is None:
+        return
+    content = _in_line_of(noun, _trimmed(found.doc, clause.left_edge.i, clause.right_edge.i + 1))
+    if _token_count(found.doc, content) < MIN_CONTENT_TOKENS:
+        return
+    if any(_overlaps(content, a.content) for a in found.attributions):
+        return
+    source = _owner_span(owner)
+    kind = _kind_of(found, content)
+    if kind is QuoteKind.MIXED:
+        content = _through_closing_mark(found, content)
+    if kind is QuoteKind.DIRECT:
+        kind = QuoteKind.MIXED
+    found.add(Attribution(content, kind, cue_span(noun), source))
+
+
+def _is_noun_clause(child: Token) -> bool:
+    """A `that` clause or an infinitive hung on a noun."""
+    if child.dep_ not in ("acl", "ccomp", "relcl"):
+        return False
+    is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return is_infinitive or _has_clause_marker(child)
+
+
+def _owner_span(owner: Token) -> CharSpan:
+    """`Trump's` gives `Trump's`, as PolNeAR writes possessive sources; `his` gives `his`."""
+    return owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
 
 
 def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:

@@ -32,6 +32,12 @@ def object_stop_verbs() -> frozenset[str]:
     return _word_list("object_stop_verbs.txt")
 
 
+@cache
+def cue_nouns() -> frozenset[str]:
+    """Nouns that report their owner's words or mind with a clause ("claim", "plan")."""
+    return _word_list("cue_nouns.txt")
+
+
 def _word_list(name: str) -> frozenset[str]:
     """One entry per line, lower-cased; blank lines and `#` comments skipped."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
