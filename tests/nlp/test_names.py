@@ -76,6 +76,9 @@ def test_title_text(words: str, expected: str | None) -> None:
             "emeritus professor at the Academy",
             id="inner_article_kept",
         ),
+        pytest.param(
+            "now the Senate majority leader", "Senate majority leader", id="time_adverb_dropped"
+        ),
         pytest.param(", ", None, id="empty"),
     ],
 )

@@ -231,6 +231,41 @@ def test_same_entity_for_every_mention(nlp) -> None:  # type: ignore[no-untyped-
             "professor at the Royal Institute",
             id="affiliation_carried_to_surname",
         ),
+        pytest.param(
+            "The vote was rigged, said Omar Quist, a claim his rivals deny.",
+            "Omar Quist",
+            None,
+            None,
+            id="appositive_thing_is_no_affiliation",
+        ),
+        pytest.param(
+            "Sam Ode, a book analyzing his debates, said no.",
+            "Sam Ode",
+            None,
+            None,
+            id="appositive_work_is_no_affiliation",
+        ),
+        pytest.param(
+            "Tom Ode, of Springfield, said the plant would close.",
+            "Tom Ode",
+            None,
+            None,
+            id="home_town_is_no_affiliation",
+        ),
+        pytest.param(
+            "Costs rose, said Ada Finch, an economist who once ran the budget office.",
+            "Ada Finch",
+            None,
+            "economist",
+            id="affiliation_cut_at_relative_clause",
+        ),
+        pytest.param(
+            "Prices will rise, said Kofi Mensah, a veteran of the city council.",
+            "Kofi Mensah",
+            None,
+            "veteran of the city council",
+            id="affiliation_role_of_body",
+        ),
     ],
 )
 def test_title_and_affiliation(  # type: ignore[no-untyped-def]

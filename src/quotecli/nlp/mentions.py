@@ -35,6 +35,7 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 TITLE_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "NNPS", "POS", "HYPH"})
 MAX_TITLE_MODIFIERS = 4
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 CACHE_KEY = "quotecli.people"
 # Pronouns that tell a person's gender, and how far after a name to look for one.
 GENDERED_PRONOUNS = {
@@ -266,6 +267,7 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
             child.dep_ == "appos"
             and child.tag_ in ("NN", "NNS")
             and follows_comma(doc, head, child)
+            and is_role_appositive(child)
         ):
             return clean_affiliation(phrase_until_comma(doc, child.left_edge.i, child.right_edge.i))
         if (
@@ -273,12 +275,32 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
             and child.lower_ in AFFILIATION_PREPOSITIONS
             and doc[child.i - 1].text == ","
             and child.i - 1 == head.i + 1
+            and not names_a_place(child)
         ):
             return clean_affiliation(phrase_until_comma(doc, child.i, child.right_edge.i))
     role = head.head
     if head.dep_ == "appos" and role.tag_ == "NN" and role.i < head.i and is_title_word(role.text):
         return clean_affiliation(doc[role.left_edge.i : role.i + 1].text)
     return None
+
+
+def is_role_appositive(appos: Token) -> bool:
+    """An appositive is an affiliation only when it names a position ("a professor at X", "the
+    union's general secretary"), not a thing ("a book analyzing his debates")."""
+    return singular_role(appos.text) or any(
+        c.dep_ == "conj" and singular_role(c.text) for c in appos.children
+    )
+
+
+def singular_role(word: str) -> bool:
+    key = fold(word)
+    return is_role_noun(key) or (key.endswith("s") and is_role_noun(key[:-1]))
+
+
+def names_a_place(preposition: Token) -> bool:
+    """ "X, of Springfield": a home town is no affiliation; "X, of the Y Center" is."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].ent_type_ in PLACE_LABELS
 
 
 def follows_comma(doc: Doc, head: Token, appos: Token) -> bool:
@@ -289,11 +311,16 @@ def follows_comma(doc: Doc, head: Token, appos: Token) -> bool:
 
 
 def phrase_until_comma(doc: Doc, first: int, last: int) -> str:
-    """The words first..last, cut at the first comma: an apposition ends there."""
+    """The words first..last, cut at the first comma (an apposition ends there) or at a relative
+    pronoun ("an economist who served as ..." -> "an economist")."""
     end = first
-    while end <= last and doc[end].text != ",":
+    while end <= last and doc[end].text != "," and not is_relative_start(doc[end]):
         end += 1
     return doc[first:end].text
+
+
+def is_relative_start(token: Token) -> bool:
+    return token.tag_ in ("WP", "WDT", "WP$") and token.dep_ != "pobj"
 
 
 def cluster(doc: Doc, candidates: list[tuple[NameMention, bool]]) -> People:

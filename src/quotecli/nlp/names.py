@@ -11,9 +11,10 @@ from quotecli.nlp.wordlists import demonyms, fold, honorifics, place_aliases, ti
 
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 LEADING_ARTICLES = ("the", "a", "an")
-# Function words stripped from the front of an affiliation, so every affiliation starts with
-# the content word: "a professor at X" -> "professor at X", "of the X Center" -> "X Center".
-AFFILIATION_LEADING = frozenset({"the", "a", "an", "of", "from", "with"})
+# Function words and time adverbs stripped from the front of an affiliation, so every affiliation
+# starts with the content word: "a professor at X" -> "professor at X", "of the X Center" ->
+# "X Center", "now the majority leader" -> "majority leader".
+AFFILIATION_LEADING = frozenset({"the", "a", "an", "of", "from", "with", "now", "also"})
 EDGE_PUNCTUATION = " ,;:-–—\"'“”‘’()"
 
 
