@@ -48,6 +48,40 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         '"We lost," she said. "We will be back," he added.',
         [(DIRECT, "We lost", "she", "said"), (DIRECT, "We will be back", "he", "added")],
     ),
+    "split_quote_across_sentences_after_long_apposition": (
+        '"The harbour is silting up," said Tom Reed, a pilot who has worked the estuary and the '
+        'river mouth for more than thirty years. "Big ships will not get in by next winter."',
+        [
+            (
+                DIRECT,
+                'The harbour is silting up," said Tom Reed, a pilot who has worked the estuary '
+                'and the river mouth for more than thirty years. "Big ships will not get in by '
+                "next winter.",
+                "Tom Reed",
+                "said",
+            )
+        ],
+    ),
+    "split_quote_second_part_with_cue_before_it_stays_apart": (
+        '"The fund is empty," she said, adding: "We will ask the council for more."',
+        [
+            (DIRECT, "The fund is empty", "she", "said"),
+            (DIRECT, "We will ask the council for more.", "she", "adding"),
+        ],
+    ),
+    "doubled_apostrophe_marks": (
+        "The mill is for sale.\n\n''The mill will close in June,'' the owner said on Monday. "
+        "''Nobody will buy it, and the workers will have to leave the valley.''",
+        [
+            (
+                DIRECT,
+                "The mill will close in June,'' the owner said on Monday. "
+                "''Nobody will buy it, and the workers will have to leave the valley.",
+                "the owner",
+                "said",
+            )
+        ],
+    ),
     "object_of_called_is_content": (
         'She called half of the board "cowards".',
         [(MIXED, 'half of the board "cowards"', "She", "called")],

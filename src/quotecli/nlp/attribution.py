@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is_cue, line_bounds
 from quotecli.nlp.labels import signed_quotations, transcript_turns
 from quotecli.nlp.lexicon import cue_nouns, intention_verbs, object_stop_verbs
-from quotecli.nlp.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
+from quotecli.nlp.quote_marks import DOUBLED_APOSTROPHE, QuotedSpan, find_quoted_spans, paragraphs
 from quotecli.nlp.types import Attribution, CharSpan
 from quotecli.records import QuoteKind
 
@@ -34,8 +34,9 @@ MAX_HEAD_GAP = 6
 # Embedded quotes: how many heads to climb from the quotation to its reporting verb.
 MAX_EMBED_CLIMB = 6
 MIN_CONTENT_TOKENS = 3
-# Tokens that may separate the two parts of a split quote (`, she said, clapping.`).
-MAX_SPLIT_GAP = 15
+# Tokens that may separate the two parts of a split quote: the cue and a speaker with a long
+# apposition (`," said Ann Lee, a lawyer who ... . "`).
+MAX_SPLIT_GAP = 25
 SENTENCE_END = frozenset({".", "!", "?"})
 # Punctuation that shows a quotation ends a sentence or clause of its own, so that a cue after
 # it reports it ("...," she said) rather than continuing the writer's sentence.
@@ -114,18 +115,27 @@ def _attribute_quotations(found: _Found) -> None:
 def _join_second_part(found: _Found, index: int, attribution: Attribution) -> None:
     """`"A," she said, "B."`: one quotation split by its cue, kept as one span, as annotators do.
 
-    The second part joins when it follows the cue in the same paragraph and has no cue of its
-    own after it (`"A," she said. "B," he added.` are two quotes).
+    The second part joins when it follows the cue in the same paragraph, sentence end or not
+    (`"A," said X, a long apposition. "B."`), and has no cue of its own, before it or after it
+    (`"A," she said. "B," he added.` and `"A," she said, adding: "B."` are two quotes each).
     """
     if index + 1 >= len(found.quotes):
         return
     first, second = found.quotes[index], found.quotes[index + 1]
     between = found.doc.text[first.closing : second.opening]
-    gap_tokens = found.token_at(second.opening) - found.token_at(first.closing)
-    if "\n" in between or gap_tokens > MAX_SPLIT_GAP or _cue_after(found, second) is not None:
+    if "\n" in between or _cue_after(found, second) is not None:
+        return
+    gap = found.doc[found.token_at(first.closing) : found.token_at(second.opening)]
+    if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, attribution):
         return
     attribution.content = (first.content[0], second.content[1])
     found.by_quote[index + 1] = attribution
+
+
+def _another_cue_in(gap: Span, attribution: Attribution) -> bool:
+    """A reporting verb in the gap other than the first part's cue introduces a new quote."""
+    own_start = attribution.cue[0] if attribution.cue else -1
+    return any(is_cue(token) and token.idx != own_start for token in gap)
 
 
 def _cue_after(found: _Found, quote: QuotedSpan) -> Attribution | None:
@@ -143,7 +153,9 @@ def _cue_after(found: _Found, quote: QuotedSpan) -> Attribution | None:
 
 
 def _ends_own_clause(text: str, quote: QuotedSpan) -> bool:
-    before_mark = text[quote.closing - 2 : quote.closing - 1]
+    # A closing mark written as two apostrophes (`,'' she said`) is two characters wide.
+    width = 2 if text[quote.closing - 2 : quote.closing] == DOUBLED_APOSTROPHE else 1
+    before_mark = text[quote.closing - width - 1 : quote.closing - width]
     after_mark = text[quote.closing : quote.closing + 1]
     return before_mark in QUOTE_FINAL or after_mark == ","
 
