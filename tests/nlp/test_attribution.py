@@ -82,6 +82,17 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "quotation_with_lead_in_words": (
+        'With two weeks left, "we can still win this race," the candidate said.',
+        [
+            (
+                MIXED,
+                'With two weeks left, "we can still win this race',
+                "the candidate",
+                "said",
+            )
+        ],
+    ),
     "object_of_called_is_content": (
         'She called half of the board "cowards".',
         [(MIXED, 'half of the board "cowards"', "She", "called")],

@@ -148,8 +148,30 @@ def _cue_after(found: _Found, quote: QuotedSpan) -> Attribution | None:
         if token.text in SENTENCE_END or _opens_quote(found, token) or "\n" in token.text:
             return None
         if is_cue(token):
-            return _direct(quote, token)
+            attribution = _direct(quote, token)
+            if attribution is not None:
+                _take_lead_in(found, quote, token, attribution)
+            return attribution
     return None
+
+
+def _take_lead_in(found: _Found, quote: QuotedSpan, cue: Token, attribution: Attribution) -> None:
+    """`With two weeks left, "we can still win," she said`: the reported clause starts before
+    the quotation, and annotators take the whole clause as the (mixed) content."""
+    clause = next((c for c in cue.children if c.dep_ in CLAUSE_LINKS), None)
+    if clause is None:
+        return
+    first = clause.left_edge
+    line_start = line_bounds(found.doc.text, quote.opening)[0]
+    if not line_start <= first.idx < quote.opening or clause.right_edge.idx < quote.opening:
+        return
+    if any(is_cue(token) for token in found.doc[first.i : found.token_at(quote.opening)]):
+        return
+    lead = _trimmed(found.doc, first.i, found.token_at(quote.opening))
+    if lead[1] <= lead[0]:
+        return
+    attribution.content = (lead[0], attribution.content[1])
+    attribution.kind = QuoteKind.MIXED
 
 
 def _ends_own_clause(text: str, quote: QuotedSpan) -> bool:
