@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from quotecli.nlp.mentions import find_people
 from quotecli.nlp.speakers import resolve_speakers
 from quotecli.nlp.types import Attribution, Entity
 from quotecli.records import QuoteKind, SpeakerKind
@@ -48,6 +49,32 @@ CASES = [
         ["Ruth Camden", "Camden"],
         ("Ruth Camden", PERSON),
         id="surname_tagged_as_place",
+    ),
+    pytest.param(
+        "Critics mocked Crooked Mary Vance again. Mary Vance said she would not respond.",
+        ["Mary Vance"],
+        ("Mary Vance", PERSON),
+        id="epithet_before_known_name",
+    ),
+    pytest.param(
+        "Rivals jeered at Sleepy Tom Reyes. Tom Reyes said the jibe was old. "
+        "Sleepy Tom, they said, was tired.",
+        ["Tom Reyes", "Sleepy Tom"],
+        ("Tom Reyes", PERSON),
+        id="epithet_before_first_name",
+    ),
+    pytest.param(
+        "Ruth Ellen Vance spoke first. Ruth Vance said she was ready.",
+        ["Ruth Vance"],
+        ("Ruth Ellen Vance", PERSON),
+        id="middle_name_is_no_epithet",
+    ),
+    pytest.param(
+        "Lawmakers Slam Donald Trump Over Tax Plan\n\nDonald Trump defended his plan. "
+        "Trump said it was fair.",
+        ["Trump"],
+        ("Donald Trump", PERSON),
+        id="headline_run_cut_to_known_name",
     ),
     pytest.param(
         "The vote failed, said Tomas Brandt. Brandt added that the party had lost its way.",
@@ -178,6 +205,28 @@ def test_last_source_resolves(
     entity = resolve(nlp, text, sources)[-1]
     assert entity is not None
     assert (entity.name, entity.kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Senator Warren Hammers Bank Chief Over Fees\n\nSen. Ellen Warren questioned the "
+            "bank's chief. Warren said he should resign.",
+            {"Ellen Warren": {"Ellen Warren", "Warren"}},
+            id="headline_run_without_known_name_dropped",
+        ),
+        pytest.param(
+            "Critics mocked Crooked Mary Vance again. Mary Vance said she would not respond. "
+            "Crooked Mary, they said, was wrong.",
+            {"Mary Vance": {"Mary Vance", "Mary"}},
+            id="epithet_off_every_mention",
+        ),
+    ],
+)
+def test_people_and_their_aliases(nlp, text: str, expected: dict[str, set[str]]) -> None:  # type: ignore[no-untyped-def]
+    people = find_people(nlp(text)).persons
+    assert {p.name: set(p.aliases) for p in people} == expected
 
 
 def test_same_entity_for_every_mention(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -9,8 +9,10 @@ known to be a person ("Abuza" tagged GPE after "Zachary Abuza").
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -49,6 +51,7 @@ GENDERED_PRONOUNS = {
     "herself": "female",
 }
 GENDER_WINDOW = 15
+WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(slots=True)
@@ -117,7 +120,7 @@ def find_people(doc: Doc) -> People:
     cached = doc.user_data.get(CACHE_KEY)
     if isinstance(cached, People):
         return cached
-    people = cluster(doc, candidate_mentions(doc))
+    people = cluster(doc, trim_to_known_names(doc, candidate_mentions(doc)))
     doc.user_data[CACHE_KEY] = people
     return people
 
@@ -192,6 +195,80 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         gender=honorific_gender(title_words) or role_gender(title_words),
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
     )
+
+
+def trim_to_known_names(
+    doc: Doc, candidates: list[tuple[NameMention, bool]]
+) -> list[tuple[NameMention, bool]]:
+    """Cut words off a name run that the article's own names show are not part of the name.
+
+    A run ending in a full name the article uses elsewhere has an epithet in front ("Crooked
+    Hillary Clinton" when "Hillary Clinton" is named too): the epithet goes, from that run and
+    from every run it starts. In a title-case line (a headline) a run may swallow verbs and
+    other names ("Warren Hammers Wells Fargo CEO"): it is cut to the known name it holds, and
+    dropped when it holds none.
+    """
+    starts, flags = headline_lines(doc)
+    headline = [flags[bisect_right(starts, doc[m.start].idx) - 1] for m, _ in candidates]
+    known = {
+        name_key(" ".join(m.words))
+        for (m, certain), in_headline in zip(candidates, headline, strict=True)
+        if certain and len(m.words) >= 2 and not in_headline
+    }
+    epithets: set[str] = set()
+    trimmed = []
+    for (mention, certain), in_headline in zip(candidates, headline, strict=True):
+        cut = known_sub_run(mention.words, known, in_headline)
+        if cut is not None:
+            epithets.update(fold(w) for w in mention.words[: cut[0]])
+            mention = narrowed(mention, *cut)
+        elif in_headline and len(mention.words) >= 2:
+            continue
+        trimmed.append((mention, certain))
+    return [(drop_epithet(m, epithets), certain) for m, certain in trimmed]
+
+
+def known_sub_run(words: list[str], known: set[str], anywhere: bool) -> tuple[int, int] | None:
+    """(start, end) of the longest known name inside `words` that is shorter than `words`:
+    only a suffix, unless `anywhere`."""
+    size = len(words)
+    for length in range(size - 1, 1, -1):
+        starts = range(size - length + 1) if anywhere else [size - length]
+        for start in starts:
+            if name_key(" ".join(words[start : start + length])) in known:
+                return start, start + length
+    return None
+
+
+def narrowed(mention: NameMention, first: int, last: int) -> NameMention:
+    """The mention cut to its words [first, last); the cut words stay with it as its title
+    span, so a source phrase naming the longer run still finds the person."""
+    return replace(
+        mention,
+        start=mention.start + first,
+        end=mention.start + last,
+        title_start=min(mention.title_start, mention.start + first),
+        words=mention.words[first:last],
+    )
+
+
+def drop_epithet(mention: NameMention, epithets: set[str]) -> NameMention:
+    """ "Crooked Hillary" -> "Hillary" once "Crooked" is known to be an epithet."""
+    if len(mention.words) >= 2 and fold(mention.words[0]) in epithets:
+        return narrowed(mention, 1, len(mention.words))
+    return mention
+
+
+def headline_lines(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Line start offsets, and for each line whether it is headline-style: four words or more,
+    every word of four letters or more capitalised ("Lawmakers Slam Tax Plan As A Fraud")."""
+    starts, flags, offset = [], [], 0
+    for line in doc.text.split("\n"):
+        words = WORD.findall(line)
+        starts.append(offset)
+        flags.append(len(words) >= 4 and all(w[:1].isupper() for w in words if len(w) >= 4))
+        offset += len(line) + 1
+    return starts, flags
 
 
 def modifier_start(doc: Doc, left: int) -> int:
