@@ -93,6 +93,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "cue_with_auxiliary_negation_and_adverb": (
+        "The minister has also said that the mine will stay open. "
+        "The board did not say whether it would appeal.",
+        [
+            (INDIRECT, "that the mine will stay open", "The minister", "has also said"),
+            (INDIRECT, "whether it would appeal", "The board", "did not say"),
+        ],
+    ),
+    "cue_with_particle": (
+        "The auditors pointed out that two payments were missing.",
+        [(INDIRECT, "that two payments were missing", "The auditors", "pointed out")],
+    ),
     "object_of_called_is_content": (
         'She called half of the board "cowards".',
         [(MIXED, 'half of the board "cowards"', "She", "called")],
@@ -177,7 +189,7 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     ),
     "relative_clause_speaker": (
         "The union backed the strikers, who have protested that wages are too low.",
-        [(INDIRECT, "that wages are too low", "who", "protested")],
+        [(INDIRECT, "that wages are too low", "who", "have protested")],
     ),
     "apposition_before_cue": (
         "Ana Ruiz, the union's general secretary, said the strike would go ahead.",
@@ -248,7 +260,7 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     ),
     "topic_preposition": (
         "Several lawmakers called for an independent inquiry into the crash.",
-        [(INDIRECT, "an independent inquiry into the crash", "Several lawmakers", "called")],
+        [(INDIRECT, "an independent inquiry into the crash", "Several lawmakers", "called for")],
     ),
     "ordinary_object_is_not_content": (
         "The minister concluded the trade talks on Friday.",

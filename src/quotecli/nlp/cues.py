@@ -22,6 +22,10 @@ INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Tagged as nouns now and then by the small model, but reporting verbs all the same.
 ALWAYS_VERBS = frozenset({"said", "says"})
+# Words before a reporting verb that annotators count as part of its cue.
+CUE_LEFT_LINKS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# Prepositions after a reporting verb that belong to its cue: `called for`, `talked about`.
+CUE_PREPOSITIONS = frozenset({"for", "about", "of", "with", "against"})
 # How many heads to climb looking for a subject before giving up.
 MAX_CLIMB = 3
 
@@ -41,13 +45,34 @@ def cue_span(token: Token) -> CharSpan:
     if token.lower_ == "according":
         to = next(child for child in token.children if child.lower_ == "to")
         return token.idx, to.idx + len(to)
-    start, end = token, token
+    start, end = _auxiliaries_start(token), _particle_end(token)
     if token.lower_ == "quoted":
-        start = min(
-            (c for c in token.lefts if c.dep_ in ("aux", "auxpass")), default=token, key=_index
-        )
         end = _quoted_as_saying_end(token) or token
     return start.idx, end.idx + len(end)
+
+
+def _auxiliaries_start(verb: Token) -> Token:
+    """The first of the auxiliaries, negation and adverbs written just before the verb.
+
+    PolNeAR cues take them in: "has said", "did not say", "also warned", "to argue".
+    """
+    start = verb
+    while start.i > 0:
+        before = verb.doc[start.i - 1]
+        if before.head.i != verb.i or before.dep_ not in CUE_LEFT_LINKS:
+            break
+        start = before
+    return start
+
+
+def _particle_end(verb: Token) -> Token:
+    """The particle or topic preposition right after the verb: "pointed out", "called for"."""
+    if verb.i + 1 >= len(verb.doc):
+        return verb
+    after = verb.doc[verb.i + 1]
+    if after.head.i == verb.i and (after.dep_ == "prt" or after.lower_ in CUE_PREPOSITIONS):
+        return after
+    return verb
 
 
 def _quoted_as_saying_end(token: Token) -> Token | None:
@@ -59,10 +84,6 @@ def _quoted_as_saying_end(token: Token) -> Token | None:
             if verbs:
                 return verbs[0]
     return None
-
-
-def _index(token: Token) -> int:
-    return token.i
 
 
 def find_source(cue: Token) -> CharSpan | None:
