@@ -105,6 +105,17 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The auditors pointed out that two payments were missing.",
         [(INDIRECT, "that two payments were missing", "The auditors", "pointed out")],
     ),
+    "coordinated_that_clause_with_reporting_verb_stays_in_content": (
+        "Police said that witnesses saw a gun and that one was found nearby.",
+        [
+            (
+                INDIRECT,
+                "that witnesses saw a gun and that one was found nearby",
+                "Police",
+                "said",
+            )
+        ],
+    ),
     "object_of_called_is_content": (
         'She called half of the board "cowards".',
         [(MIXED, 'half of the board "cowards"', "She", "called")],

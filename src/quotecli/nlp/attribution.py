@@ -436,11 +436,12 @@ def _clause_content(doc: Doc, clause: Token) -> CharSpan:
     """The clause's words, stopping before a second reporting verb coordinated onto it.
 
     The parser reads "said A but said B" as "said (A but said B)"; the second `said` has its
-    own clause and is handled as a cue of its own.
+    own clause and is handled as a cue of its own. A coordinated clause with its own `that`
+    ("that A and that one was found") is a second part of the same report, whatever its verb.
     """
     last = clause.right_edge.i + 1
     for child in clause.rights:
-        if child.dep_ == "conj" and is_cue(child):
+        if child.dep_ == "conj" and is_cue(child) and not _has_clause_marker(child):
             coordinator = [c for c in clause.rights if c.dep_ == "cc" and c.i < child.i]
             last = (coordinator[-1] if coordinator else child).left_edge.i
             break
