@@ -273,6 +273,17 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "Several lawmakers called for an independent inquiry into the crash.",
         [(INDIRECT, "an independent inquiry into the crash", "Several lawmakers", "called for")],
     ),
+    "object_with_its_ground": (
+        "The union criticized the mayor for the delay in paying the nurses.",
+        [
+            (
+                INDIRECT,
+                "the mayor for the delay in paying the nurses",
+                "The union",
+                "criticized",
+            )
+        ],
+    ),
     "ordinary_object_is_not_content": (
         "The minister concluded the trade talks on Friday.",
         [],

@@ -54,6 +54,9 @@ CLAUSE_MARKERS = frozenset({"that", "whether", "if"})
 # What a cue without a reported clause may report: an intention (`vowed to ...`), with the
 # person it is asked of (`urged voters to ...`).
 OBJECT_LINKS = frozenset({"xcomp", "dobj"})
+# Prepositions after a cue's object that give what the object is accused, praised or taken
+# for: `accused the firm of fraud`, `criticized the mayor for the delay`.
+GROUND_PREPOSITIONS = frozenset({"of", "for", "as"})
 # Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
 TOPIC_PREPOSITIONS = frozenset({"for", "of", "about", "against"})
 
@@ -397,7 +400,13 @@ def _object_content(doc: Doc, cue: Token) -> list[CharSpan]:
     complements = [c for c in cue.rights if c.dep_ in OBJECT_LINKS]
     if not complements:
         return _topic_content(doc, cue)
-    return [_trimmed(doc, complements[0].left_edge.i, complements[-1].right_edge.i + 1)]
+    complements += [
+        c
+        for c in cue.rights
+        if c.dep_ == "prep" and c.lower_ in GROUND_PREPOSITIONS and c.i > complements[0].i
+    ]
+    last = max(c.right_edge.i for c in complements)
+    return [_trimmed(doc, complements[0].left_edge.i, last + 1)]
 
 
 def _topic_content(doc: Doc, cue: Token) -> list[CharSpan]:
