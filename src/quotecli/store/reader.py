@@ -10,6 +10,7 @@ from typing import Any
 
 from quotecli.query import QuoteFilter, Sql, article_condition, quote_condition
 from quotecli.records import PlaceSummary, SpeakerKind, SpeakerSummary
+from quotecli.store.merging import merged_people
 
 _QUOTE_COLUMNS = (
     'q.quote_id, q.text, q.kind, q.start, q."end", q.paragraph, q.cue_text, q.cue_start,'
@@ -78,23 +79,30 @@ def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict
 def speakers(conn: sqlite3.Connection, filt: QuoteFilter) -> list[SpeakerSummary]:
     """Speakers merged by canonical name, with the number of quotes matching `filt`.
 
-    Speakers with no matching quote are listed only when `filt` has no quote-level filter
-    (so `speakers` alone lists everyone an article quotes or names as a source).
+    People the library holds under several names ("Obama", "Barack Obama") are listed once,
+    under the fullest name (see `merging`). Speakers with no matching quote are listed only
+    when `filt` has no quote-level filter (so `speakers` alone lists everyone an article quotes
+    or names as a source).
     """
-    counts = _speaker_counts(conn, filt)
+    targets = merged_people(conn)
+    counts: Counter[int] = Counter()
+    for person_id, n in _speaker_counts(conn, filt).items():
+        counts[targets.get(person_id, person_id)] += n
     if not filt.selects_quotes:
         for person_id in _people_in_articles(conn, article_condition(filt)):
-            counts.setdefault(person_id, 0)
-    summaries = [_merged_speaker(conn, person_id, n) for person_id, n in counts.items()]
-    ordered = sorted((s for s in summaries if s), key=lambda s: (-s.quotes, s.name.casefold()))
+            counts[targets.get(person_id, person_id)] += 0
+    summaries = _merged_speakers(conn, counts, targets)
+    ordered = sorted(summaries, key=lambda s: (-s.quotes, s.name.casefold()))
     return ordered[: filt.limit] if filt.limit is not None else ordered
 
 
 def _speaker_counts(conn: sqlite3.Connection, filt: QuoteFilter) -> dict[int, int]:
     cond = quote_condition(filt)
     counted = "count(DISTINCT q.group_id)" if filt.unique else "count(*)"
+    # Without an article-level condition the join only costs: the count is read off an index.
+    join = "" if cond.where == "1" else " JOIN articles a ON a.id = q.article_id"
     rows = conn.execute(
-        f"SELECT q.person_id, {counted} FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f"SELECT q.person_id, {counted} FROM quotes q{join}"
         f" WHERE {cond.where} AND q.person_id IS NOT NULL AND q.speaker_kind != 'unknown'"
         " GROUP BY q.person_id",
         cond.params,
@@ -103,37 +111,68 @@ def _speaker_counts(conn: sqlite3.Connection, filt: QuoteFilter) -> dict[int, in
 
 
 def _people_in_articles(conn: sqlite3.Connection, cond: Sql) -> list[int]:
+    join = "" if cond.where == "1" else " JOIN articles a ON a.id = s.article_id"
     rows = conn.execute(
-        "SELECT DISTINCT s.person_id FROM article_speakers s JOIN articles a ON a.id = s.article_id"
-        f" WHERE {cond.where}",
+        f"SELECT DISTINCT s.person_id FROM article_speakers s{join} WHERE {cond.where}",
         cond.params,
     )
     return [int(row[0]) for row in rows]
 
 
-def _merged_speaker(conn: sqlite3.Connection, person_id: int, quotes: int) -> SpeakerSummary | None:
-    """One person's per-article rows folded together: the most frequent value of each field."""
-    name_row = conn.execute("SELECT name FROM people WHERE id = ?", (person_id,)).fetchone()
-    rows = conn.execute(
-        "SELECT kind, title, affiliation, aliases FROM article_speakers WHERE person_id = ?",
-        (person_id,),
-    ).fetchall()
-    if name_row is None or not rows:
-        return None  # only unattributed mentions under this name: not a speaker entity
-    aliases = sorted({alias for row in rows for alias in json.loads(row[3])}, key=str.casefold)
-    return SpeakerSummary(
-        name=name_row[0],
-        kind=SpeakerKind(_most_common(row[0] for row in rows) or SpeakerKind.UNKNOWN),
-        title=_most_common(row[1] for row in rows),
-        affiliation=_most_common(row[2] for row in rows),
-        aliases=tuple(aliases),
-        quotes=quotes,
+def _merged_speakers(
+    conn: sqlite3.Connection, counts: Counter[int], targets: dict[int, int]
+) -> list[SpeakerSummary]:
+    """Each listed person's per-article rows, under all their names, folded together: the most
+    frequent kind, title and affiliation (the first seen among equals), every alias. A person
+    with only unattributed mentions (no speaker row) is no speaker entity and is left out."""
+    wanted = set(counts) | {pid for pid, target in targets.items() if target in counts}
+    ids = json.dumps(sorted(wanted))
+    kinds = _field_tops(conn, "kind", ids, targets)
+    titles = _field_tops(conn, "title", ids, targets)
+    affiliations = _field_tops(conn, "affiliation", ids, targets)
+    aliases: dict[int, set[str]] = {}
+    for person_id, encoded in conn.execute(
+        "SELECT DISTINCT person_id, aliases FROM article_speakers"
+        " WHERE person_id IN (SELECT value FROM json_each(?))",
+        (ids,),
+    ):
+        aliases.setdefault(targets.get(person_id, person_id), set()).update(json.loads(encoded))
+    names = conn.execute(
+        "SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(kinds)),),
     )
+    return [
+        SpeakerSummary(
+            name=name,
+            kind=SpeakerKind(kinds[person_id]),
+            title=titles.get(person_id),
+            affiliation=affiliations.get(person_id),
+            aliases=tuple(sorted(aliases.get(person_id, ()), key=str.casefold)),
+            quotes=counts[person_id],
+        )
+        for person_id, name in names
+    ]
 
 
-def _most_common(values: Any) -> Any:
-    counted = Counter(v for v in values if v)
-    return counted.most_common(1)[0][0] if counted else None
+def _field_tops(
+    conn: sqlite3.Connection, column: str, ids: str, targets: dict[int, int]
+) -> dict[int, str]:
+    """Person -> the most frequent non-empty value of one article_speakers column, counted
+    in SQL; ties go to the value stored first. `column` is one of our own column names."""
+    found: dict[int, dict[str, tuple[int, int]]] = {}
+    for person_id, value, n, first in conn.execute(
+        f"SELECT person_id, {column}, count(*), min(rowid) FROM article_speakers"
+        f" WHERE person_id IN (SELECT value FROM json_each(?)) AND {column} != ''"
+        f" GROUP BY person_id, {column}",
+        (ids,),
+    ):
+        values = found.setdefault(targets.get(person_id, person_id), {})
+        count, seen = values.get(value, (0, first))
+        values[value] = (count + n, min(seen, first))
+    return {
+        person_id: min(values, key=lambda v: (-values[v][0], values[v][1]))
+        for person_id, values in found.items()
+    }
 
 
 def article_ids(conn: sqlite3.Connection, filt: QuoteFilter) -> dict[int, int]:

@@ -118,7 +118,15 @@ _V2 = (
     "INSERT INTO quote_fts(quote_fts) VALUES ('rebuild')",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+# Version 3: covering indexes for the speaker listing, which counts quotes per person and
+# folds each person's per-article rows; both are then read off an index, not the wide tables.
+_V3 = (
+    "CREATE INDEX quotes_person_speaker ON quotes(person_id, speaker_kind, group_id)",
+    "CREATE INDEX article_speakers_fields"
+    " ON article_speakers(person_id, kind, title, affiliation, aliases)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose presence marks a file as a quotecli library (checked before any write).

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from typing import Any
+
+from quotecli.store.merging import merged_people
 
 TOP_SPEAKERS = 10
 
@@ -20,11 +23,7 @@ def library_stats(conn: sqlite3.Connection, version: str | None) -> dict[str, An
         return int(conn.execute(sql, params).fetchone()[0] or 0)
 
     by_kind = dict(conn.execute("SELECT kind, count(*) FROM quotes GROUP BY kind ORDER BY kind"))
-    top = conn.execute(
-        "SELECT p.name, count(*) AS n FROM quotes q JOIN people p ON p.id = q.person_id"
-        " WHERE q.speaker_kind != 'unknown' GROUP BY p.id ORDER BY n DESC, p.name LIMIT ?",
-        (TOP_SPEAKERS,),
-    )
+    top = _top_speakers(conn)
     return {
         "articles": scalar("SELECT count(*) FROM articles"),
         "quotes": scalar("SELECT count(*) FROM quotes"),
@@ -41,3 +40,17 @@ def library_stats(conn: sqlite3.Connection, version: str | None) -> dict[str, An
         else scalar("SELECT count(*) FROM articles WHERE pipeline_version != ?", (version,)),
         "top_speakers": [{"name": name, "quotes": n} for name, n in top],
     }
+
+
+def _top_speakers(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """The most quoted people, each counted under all their names (see `merging`)."""
+    targets = merged_people(conn)
+    counts: Counter[int] = Counter()
+    for person_id, n in conn.execute(
+        "SELECT person_id, count(*) FROM quotes WHERE person_id IS NOT NULL"
+        " AND speaker_kind != 'unknown' GROUP BY person_id"
+    ):
+        counts[targets.get(person_id, person_id)] += n
+    names = dict(conn.execute("SELECT id, name FROM people"))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], names[item[0]]))
+    return [(names[person_id], n) for person_id, n in ranked[:TOP_SPEAKERS]]
