@@ -189,6 +189,12 @@ CASES = [
         id="unnamed_person_and_its_nominal",
     ),
     pytest.param(
+        "A questioner asked whether the deal was fair, and the questioner said it was not.",
+        ["the questioner"],
+        ("questioner", PERSON),
+        id="unnamed_role_noun_person",
+    ),
+    pytest.param(
         "The border stays shut for now, the United States and its allies, who have protested "
         "for weeks, said on Monday.",
         ["who"],
@@ -330,6 +336,25 @@ def test_aliases_hold_surface_forms_not_pronouns(nlp) -> None:  # type: ignore[n
     entity = resolve(nlp, text, ["Grace Odinga", "Odinga", "She"])[0]
     assert entity is not None
     assert set(entity.aliases) == {"Grace Odinga", "Odinga"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param(
+            "The vote came in chief Wednesday, and Wednesday said the deal was off.",
+            "Wednesday",
+            id="date_is_no_speaker",
+        ),
+        pytest.param(
+            "The problem, the report said, is cost. The problem said nothing.",
+            "The problem",
+            id="thing_is_no_speaker",
+        ),
+    ],
+)
+def test_source_that_is_nobody(nlp, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert resolve(nlp, text, [source]) == [None]
 
 
 def test_unresolvable_pronoun_has_no_entity(nlp) -> None:  # type: ignore[no-untyped-def]

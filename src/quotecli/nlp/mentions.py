@@ -33,6 +33,7 @@ NON_PERSON_LABELS = frozenset(
     {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 # Dependencies that make a bare capitalised run look like someone acting or speaking.
+TIME_LABELS = frozenset({"DATE", "TIME"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 TITLE_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "NNPS", "POS", "HYPH"})
 MAX_TITLE_MODIFIERS = 4
@@ -179,8 +180,8 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
     # "Republican Donald Trump": a party or place word in front of a name is no part of it.
     while end - name_start > 1 and doc[name_start].ent_type_ in ("NORP", "GPE", "ORG"):
         name_start += 1
-    if name_start >= end:
-        return None
+    if name_start >= end or all(t.ent_type_ in TIME_LABELS for t in doc[name_start:end]):
+        return None  # "commander in chief Wednesday": a day is no name
     title_words = [t.text for t in doc[left:name_start]]
     head = doc[end - 1]
     title = shown_title(doc, modifier_start(doc, left), name_start, title_words)

@@ -33,6 +33,9 @@ from quotecli.records import QuoteKind, SpeakerKind
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 ORG_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+NON_SPEAKER_LABELS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
 SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
 
 
@@ -158,12 +161,14 @@ class SpeakerResolver:
             return self.people.persons[-1 - entity].gender
         return self.genders.get(entity)
 
-    def proper_referent(self, head: Token) -> Referent:
+    def proper_referent(self, head: Token) -> Referent | None:
         """A capitalised name that is not a person: an organisation, a place speaking by
         metonymy, a nationality group; an unknown bare name is taken for a person."""
         if has_conjunct(head):
             return group_referent(head)
         entity_span = entity_around(head)
+        if entity_span is not None and entity_span.label_ in NON_SPEAKER_LABELS:
+            return None  # "Wednesday", "September": a date is nobody
         if entity_span is not None and entity_span.label_ in ORG_LABELS:
             name = strip_determiner(entity_span)
             kind = SpeakerKind.GROUP if entity_span.label_ == "NORP" else SpeakerKind.ORGANIZATION
@@ -186,10 +191,11 @@ class SpeakerResolver:
             return group_referent(head)
         if word in organization_nouns():
             return self.organization_referent(head)
-        if is_role_noun(singular(word)):
-            found = resolve_role(head, self.people, self.unnamed_roles())
-            if found is not None:
-                return found
+        if not is_role_noun(singular(word)):
+            return None  # "the problem said": a parse error, not a person
+        found = resolve_role(head, self.people, self.unnamed_roles())
+        if found is not None:
+            return found
         name = noun_phrase_core(head)
         return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name)
 
