@@ -65,7 +65,8 @@ def parse_args() -> argparse.Namespace:
         action="append",
         default=None,
         help="run only these measurements (repeatable): "
-        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query",
+        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query; and, only on"
+        " request, pipeline (quotecli's spaCy pipeline without its rules)",
     )
     parser.add_argument("--model", default=None, help="spaCy model (default: quotecli's choice)")
     parser.add_argument("--jobs", type=int, action="append", default=None, help="pool sizes")
@@ -88,7 +89,8 @@ def orchestrate(options: argparse.Namespace, text_dir: Path) -> int:
 
     model = resolve_model_name(options.model)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    jobs = options.jobs or sorted({1, 2, *(range(4, (cores or 1) + 1, 2))})
+    # --jobs 1 is the in-process Extractor itself: the single-process row measures it.
+    jobs = options.jobs or sorted({2, *(range(4, (cores or 1) + 1, 2))})
     wanted = set(options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup"])
     wanted |= {"query"} if options.only is None else set()
     header = {
@@ -127,8 +129,10 @@ def run_systems(
         plan.append(("spacy", "spaCy nlp.pipe, all components (reference)"))
     if "textacy" in wanted:
         plan.append(("textacy", "textacy direct_quotations"))
+    if "pipeline" in wanted:
+        plan.append(("pipeline", "quotecli's pipeline without its rules"))
     if "quotecli" in wanted:
-        plan.append(("quotecli", "quotecli, single process"))
+        plan.append(("quotecli", "quotecli, single process (= --jobs 1)"))
     for n in jobs:
         if "jobs" in wanted or f"jobs{n}" in wanted:
             plan.append((f"jobs{n}", f"quotecli --jobs {n}"))
@@ -298,6 +302,8 @@ def measure(name: str, options: argparse.Namespace) -> dict[str, Any]:
         run = spacy_runner(options.model, with_textacy=True)
     elif name == "quotecli":
         run = quotecli_runner(options.model)
+    elif name == "pipeline":
+        run = pipeline_runner(options.model)
     elif name.startswith("jobs"):
         return measure_pool(options.model, int(name.removeprefix("jobs")), articles)
     else:
@@ -342,6 +348,15 @@ def quotecli_runner(model: str) -> Runner:
 
     extractor = Extractor(model)
     return lambda articles: extractor.extract_many(articles)
+
+
+def pipeline_runner(model: str) -> Runner:
+    """quotecli's spaCy pipeline (components left out or replaced) with the rules removed."""
+    from quotecli.nlp.loading import load_pipeline
+
+    nlp = load_pipeline(model)
+    nlp.remove_pipe("quotecli")
+    return lambda articles: nlp.pipe(article.text for article in articles)
 
 
 def measure_pool(model: str, jobs: int, articles: list[Any]) -> dict[str, Any]:
