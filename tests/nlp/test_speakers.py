@@ -51,6 +51,12 @@ CASES = [
         id="surname_tagged_as_place",
     ),
     pytest.param(
+        "Mo Sanders won. Sanders said he was glad.",
+        ["Mo Sanders", "Sanders"],
+        ("Mo Sanders", PERSON),
+        id="surname_tagged_as_plural_noun",
+    ),
+    pytest.param(
         "Critics mocked Crooked Mary Vance again. Mary Vance said she would not respond.",
         ["Mary Vance"],
         ("Mary Vance", PERSON),
@@ -320,6 +326,13 @@ def test_same_entity_for_every_mention(nlp) -> None:  # type: ignore[no-untyped-
             None,
             "veteran of the city council",
             id="affiliation_role_of_body",
+        ),
+        pytest.param(
+            "Taxes will rise, said Dan Mercer, her Republican opponent.",
+            "Dan Mercer",
+            None,
+            None,
+            id="relational_appositive_is_no_affiliation",
         ),
     ],
 )

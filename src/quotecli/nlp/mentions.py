@@ -28,6 +28,7 @@ from quotecli.nlp.names import (
 from quotecli.nlp.wordlists import fold, gendered_roles, honorifics, person_role_nouns
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
+COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 # Labels under which a run is certainly not a person unless other evidence says so.
 NON_PERSON_LABELS = frozenset(
     {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -143,7 +144,12 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def is_name_token(token: Token) -> bool:
-    return token.tag_ in PROPER_TAGS and token.text[:1].isupper() and token.text[:1].isalpha()
+    """A capitalised proper noun, or a capitalised noun the model calls a PERSON: the tagger
+    reads some surnames as plural common nouns ("Sanders told ...")."""
+    proper = token.tag_ in PROPER_TAGS or (
+        token.ent_type_ == "PERSON" and token.tag_ in COMMON_NOUN_TAGS
+    )
+    return proper and token.text[:1].isupper() and token.text[:1].isalpha()
 
 
 def is_bridge(doc: Doc, j: int) -> bool:
@@ -365,6 +371,8 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
 def is_role_appositive(appos: Token) -> bool:
     """An appositive is an affiliation only when it names a position ("a professor at X", "the
     union's general secretary"), not a thing ("a book analyzing his debates")."""
+    if appos.left_edge.tag_ == "PRP$":
+        return False  # "her opponent", "our senator": a relation to someone, not a position
     return singular_role(appos.text) or any(
         c.dep_ == "conj" and singular_role(c.text) for c in appos.children
     )
