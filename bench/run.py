@@ -150,7 +150,9 @@ def run_child(name: str, options: argparse.Namespace, model: str, limit: int | N
     if done.returncode != 0:
         tail = done.stderr.strip().splitlines()[-1:] or ["(no message)"]
         return {"error": f"exit {done.returncode}: {tail[0]}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["load_after"] = os.getloadavg()[0]  # others' work on the machine skews figures
+    return result
 
 
 def run_extras(
@@ -229,7 +231,7 @@ def print_table(rows: list[Row]) -> None:
     print()
     print(
         f"{'system':<44} {'articles':>8} {'words':>8} {'seconds':>8} {'words/s':>8}"
-        f" {'x spaCy':>8} {'x single':>8} {'peak RSS MB':>12}"
+        f" {'x spaCy':>8} {'x single':>8} {'peak RSS MB':>12} {'load':>5}"
     )
     for row in rows:
         print(format_row(row, reference, single))
@@ -249,10 +251,12 @@ def format_row(row: Row, reference: dict[str, Any], single: dict[str, Any]) -> s
     return (
         f"{row.label:<44} {result['articles']:>8} {result['words']:>8} {result['seconds']:>8.1f}"
         f" {result['words_per_s']:>8.0f} {ratio(reference):>8} {ratio(single):>8} {rss:>12}"
+        f" {result.get('load_after', 0):>5.2f}"
     )
 
 
 def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
+    print("(load: the 1-minute load average as each measurement ended)")
     print()
     pools = [r for r in rows if r.name.startswith("jobs") and "error" not in r.result]
     for row in pools:
@@ -338,7 +342,10 @@ def spacy_runner(model: str, *, with_textacy: bool) -> Runner:
         from textacy.extract.triples import direct_quotations
 
         for doc in nlp.pipe(article.text for article in articles):
-            yield list(direct_quotations(doc))
+            try:
+                yield list(direct_quotations(doc))
+            except ValueError:  # textacy refuses a Doc with unbalanced quotation marks
+                yield []
 
     return textacy if with_textacy else plain
 
