@@ -33,6 +33,7 @@ from quotecli.nlp.names import (
             id="org_title",
         ),
         pytest.param("Sen. Ted Cruz", "Sen.", "Ted Cruz", id="abbreviated_title"),
+        pytest.param("Senators Ann Lee", "Senators", "Ann Lee", id="plural_title"),
         pytest.param("Mr. Trump", "Mr.", "Trump", id="honorific"),
         pytest.param("Carlyle Thayer", "", "Carlyle Thayer", id="no_title"),
         pytest.param("President", "", "President", id="title_alone_is_not_split"),

@@ -195,6 +195,19 @@ CASES = [
         id="unnamed_person_and_its_nominal",
     ),
     pytest.param(
+        "Tom Reyes, a campaign spokesman, spoke first. The spokeswoman said the event was off.",
+        ["The spokeswoman"],
+        ("spokeswoman", PERSON),
+        id="gendered_role_not_the_other_gender",
+    ),
+    pytest.param(
+        "Ana Ruiz, the campaign's press secretary, spoke first. The former secretary said the "
+        "plan was sound.",
+        ["The former secretary"],
+        ("former secretary", PERSON),
+        id="nominal_former_role_not_the_serving_one",
+    ),
+    pytest.param(
         "A questioner asked whether the deal was fair, and the questioner said it was not.",
         ["the questioner"],
         ("questioner", PERSON),
@@ -233,6 +246,11 @@ def test_last_source_resolves(
             "Crooked Mary, they said, was wrong.",
             {"Mary Vance": {"Mary Vance", "Mary"}},
             id="epithet_off_every_mention",
+        ),
+        pytest.param(
+            "The executive director of AROS said the schools were failing.",
+            {},
+            id="what_a_title_is_of_is_no_name",
         ),
     ],
 )

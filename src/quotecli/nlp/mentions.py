@@ -188,6 +188,8 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         name_start += 1
     if name_start >= end or all(t.ent_type_ in TIME_LABELS for t in doc[name_start:end]):
         return None  # "commander in chief Wednesday": a day is no name
+    if not doc[name_start].text[:1].isupper():
+        return None  # "director of AROS", "a majority of Americans": what a title is of
     title_words = [t.text for t in doc[left:name_start]]
     head = doc[end - 1]
     title = shown_title(doc, modifier_start(doc, left), name_start, title_words)

@@ -21,6 +21,8 @@ EDGE_PUNCTUATION = " ,;:-–—\"'“”‘’()"
 def is_title_word(word: str) -> bool:
     """True for a word that can be (part of) a title: "President", "Sen.", "Prime", "Mr."."""
     key = fold(word)
+    if key.endswith("s") and key[:-1] in title_words():
+        return True  # "Senators Ann Lee and Tom Baker"
     return key in title_words() or key in honorifics()
 
 

@@ -136,6 +136,8 @@ def title_score(text: str, roles: frozenset[str], words: set[str]) -> int | None
         return None
     if any(word in role_changing_words() and word not in words for word in held):
         return None
+    if any(word in role_changing_words() and word not in held for word in words):
+        return None  # "the former secretary" is not the serving press secretary
     if any(word.startswith(REQUIRED) and word[1:] not in held for word in words):
         return None
     return sum(1 for word in words if word.lstrip(REQUIRED) in held)
