@@ -35,6 +35,7 @@ from quotecli.nlp.names import (
         pytest.param("Sen. Ted Cruz", "Sen.", "Ted Cruz", id="abbreviated_title"),
         pytest.param("Senators Ann Lee", "Senators", "Ann Lee", id="plural_title"),
         pytest.param("Mr. Trump", "Mr.", "Trump", id="honorific"),
+        pytest.param("Mr. King", "Mr.", "King", id="honorific_then_title_word_surname"),
         pytest.param("Carlyle Thayer", "", "Carlyle Thayer", id="no_title"),
         pytest.param("President", "", "President", id="title_alone_is_not_split"),
     ],

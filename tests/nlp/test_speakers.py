@@ -208,6 +208,12 @@ CASES = [
         id="nominal_former_role_not_the_serving_one",
     ),
     pytest.param(
+        "Larry King hosted the show. Mr. King said he was proud.",
+        ["Mr. King"],
+        ("Larry King", PERSON),
+        id="honorific_and_title_word_surname",
+    ),
+    pytest.param(
         "A questioner asked whether the deal was fair, and the questioner said it was not.",
         ["the questioner"],
         ("questioner", PERSON),
@@ -251,6 +257,12 @@ def test_last_source_resolves(
             "The executive director of AROS said the schools were failing.",
             {},
             id="what_a_title_is_of_is_no_name",
+        ),
+        pytest.param(
+            "Former DNC chairman Don Fowler spoke. Clinton spokesman Nick Merrill said it was "
+            "fine.",
+            {"Don Fowler": {"Don Fowler"}, "Nick Merrill": {"Nick Merrill"}},
+            id="name_modifying_a_role_noun_is_no_person",
         ),
     ],
 )

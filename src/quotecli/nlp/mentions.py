@@ -188,8 +188,8 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         name_start += 1
     if name_start >= end or all(t.ent_type_ in TIME_LABELS for t in doc[name_start:end]):
         return None  # "commander in chief Wednesday": a day is no name
-    if not doc[name_start].text[:1].isupper():
-        return None  # "director of AROS", "a majority of Americans": what a title is of
+    if not doc[name_start].text[:1].isupper() or modifies_role_noun(doc, end):
+        return None  # "director of AROS", "DNC chairman": what or whom a role is of
     title_words = [t.text for t in doc[left:name_start]]
     head = doc[end - 1]
     title = shown_title(doc, modifier_start(doc, left), name_start, title_words)
@@ -278,6 +278,15 @@ def headline_lines(doc: Doc) -> tuple[list[int], list[bool]]:
         flags.append(len(words) >= 4 and all(w[:1].isupper() for w in words if len(w) >= 4))
         offset += len(line) + 1
     return starts, flags
+
+
+def modifies_role_noun(doc: Doc, end: int) -> bool:
+    """A run right before the role noun it modifies ("the Clinton spokesman", "Former DNC
+    chairman") names whom the role serves, not the one speaking."""
+    if end >= len(doc) or doc[end - 1].dep_ != "compound" or doc[end - 1].head.i != end:
+        return False
+    role = doc[end]
+    return role.text[:1].islower() and is_role_noun(role.text)
 
 
 def modifier_start(doc: Doc, left: int) -> int:

@@ -43,6 +43,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     for end in range(1, len(words)):
         if is_title_word(words[end - 1]) and not is_title_word(words[end]):
             best = end
+    if best == 0 and len(words) == 2 and fold(words[0]) in honorifics():
+        best = 1  # "Mr. King": after a courtesy title, a title word is a surname
     return words[:best], words[best:]
 
 
