@@ -284,6 +284,17 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "stance_verb_object": (
+        "The teachers' union endorsed the new contract for school staff.",
+        [
+            (
+                INDIRECT,
+                "the new contract for school staff",
+                "The teachers' union",
+                "endorsed",
+            )
+        ],
+    ),
     "ordinary_object_is_not_content": (
         "The minister concluded the trade talks on Friday.",
         [],

@@ -405,8 +405,18 @@ def _object_content(doc: Doc, cue: Token) -> list[CharSpan]:
         for c in cue.rights
         if c.dep_ == "prep" and c.lower_ in GROUND_PREPOSITIONS and c.i > complements[0].i
     ]
-    last = max(c.right_edge.i for c in complements)
-    return [_trimmed(doc, complements[0].left_edge.i, last + 1)]
+    first, last = complements[0].left_edge.i, max(c.right_edge.i for c in complements)
+    if any(_reports_a_clause(token) for token in doc[first : last + 1]):
+        return []
+    return [_trimmed(doc, first, last + 1)]
+
+
+def _reports_a_clause(token: Token) -> bool:
+    """A report inside an object (`rejected the senator's claim that ...`, `backed the
+    strikers, who protested that ...`): the inner report is the attribution, not the object."""
+    if is_cue(token):
+        return any(_is_reported_clause(child) for child in token.children)
+    return _is_cue_noun(token) and any(_is_noun_clause(child) for child in token.rights)
 
 
 def _topic_content(doc: Doc, cue: Token) -> list[CharSpan]:
