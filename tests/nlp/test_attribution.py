@@ -57,7 +57,8 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
                 'The harbour is silting up," said Tom Reed, a pilot who has worked the estuary '
                 'and the river mouth for more than thirty years. "Big ships will not get in by '
                 "next winter.",
-                "Tom Reed",
+                "Tom Reed, a pilot who has worked the estuary and the river mouth for more than "
+                "thirty years",
                 "said",
             )
         ],
@@ -126,7 +127,7 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     ),
     "cue_before_speaker": (
         '"Prices will fall next year," said Tom Baker, an economist at the bank.',
-        [(DIRECT, "Prices will fall next year", "Tom Baker", "said")],
+        [(DIRECT, "Prices will fall next year", "Tom Baker, an economist at the bank", "said")],
     ),
     "speaker_added": (
         '"The talks went well," Baker added.',

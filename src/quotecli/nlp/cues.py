@@ -3,8 +3,8 @@
 A cue is a reporting verb found by its written form in the lexicon (never by lemma), widened
 to the reporting expression it heads ("was quoted as saying", "according to"). Its source is
 the verb's grammatical subject, written out as PolNeAR annotates Sources: the whole noun phrase
-(appositions and relative clauses included) when it comes before the cue, the bare name when
-it follows the cue ("said Carlyle Thayer, emeritus professor ...").
+(appositions and relative clauses included), before the cue and after it ("said Carlyle
+Thayer, emeritus professor at ...").
 """
 
 from __future__ import annotations
@@ -135,9 +135,16 @@ def _written_source(subject: Token, cue: Token) -> CharSpan:
     if subject.lower_ in RELATIVE_PRONOUNS:
         return subject.idx, subject.idx + len(subject)
     if subject.i > cue.i:
-        first = subject.left_edge
-        return clip((first.idx, subject.idx + len(subject)), line_bounds(cue.doc.text, cue.idx))
+        first, last = subject.left_edge, subject.right_edge
+        end = last.idx + len(last) if last.is_alpha or last.is_digit else _before(last)
+        return clip((first.idx, end), line_bounds(cue.doc.text, cue.idx))
     return clip(_full_phrase(subject), line_bounds(cue.doc.text, cue.idx))
+
+
+def _before(token: Token) -> int:
+    """The end of the word before `token`: a phrase's closing punctuation stays out."""
+    previous = token.doc[token.i - 1]
+    return previous.idx + len(previous)
 
 
 def _full_phrase(head: Token) -> CharSpan:
