@@ -211,23 +211,24 @@ def trim_to_known_names(
 ) -> list[tuple[NameMention, bool]]:
     """Cut words off a name run that the article's own names show are not part of the name.
 
-    A run ending in a full name the article uses elsewhere has an epithet in front ("Crooked
-    Hillary Clinton" when "Hillary Clinton" is named too): the epithet goes, from that run and
-    from every run it starts. In a title-case line (a headline) a run may swallow verbs and
-    other names ("Warren Hammers Wells Fargo CEO"): it is cut to the known name it holds, and
-    dropped when it holds none.
+    A run ending in a full name the article introduced earlier has an epithet in front
+    ("Crooked Hillary Clinton" after "Hillary Clinton"): the epithet goes, from that run and
+    from every run it starts. A longer name that comes first is an introduction, not an
+    epithet ("Chandler Van Voorhis", later "Van Voorhis"). In a title-case line (a headline)
+    a run may swallow verbs and other names ("Warren Hammers Wells Fargo CEO"): it is cut to
+    the known name it holds, and dropped when it holds none.
     """
     starts, flags = headline_lines(doc)
     headline = [flags[bisect_right(starts, doc[m.start].idx) - 1] for m, _ in candidates]
-    known = {
-        name_key(" ".join(m.words))
-        for (m, certain), in_headline in zip(candidates, headline, strict=True)
-        if certain and len(m.words) >= 2 and not in_headline
-    }
+    first_seen: dict[str, int] = {}
+    for (mention, certain), in_headline in zip(candidates, headline, strict=True):
+        if certain and len(mention.words) >= 2 and not in_headline:
+            first_seen.setdefault(name_key(" ".join(mention.words)), mention.start)
     epithets: set[str] = set()
     trimmed = []
     for (mention, certain), in_headline in zip(candidates, headline, strict=True):
-        cut = known_sub_run(mention.words, known, in_headline)
+        own = len(doc) if in_headline else first_seen.get(name_key(" ".join(mention.words)))
+        cut = known_sub_run(mention.words, first_seen, own or mention.start, in_headline)
         if cut is not None:
             epithets.update(fold(w) for w in mention.words[: cut[0]])
             mention = narrowed(mention, *cut)
@@ -237,14 +238,17 @@ def trim_to_known_names(
     return [(drop_epithet(m, epithets), certain) for m, certain in trimmed]
 
 
-def known_sub_run(words: list[str], known: set[str], anywhere: bool) -> tuple[int, int] | None:
-    """(start, end) of the longest known name inside `words` that is shorter than `words`:
-    only a suffix, unless `anywhere`."""
+def known_sub_run(
+    words: list[str], first_seen: dict[str, int], before: int, anywhere: bool
+) -> tuple[int, int] | None:
+    """(start, end) of the longest name inside `words`, shorter than `words`, that the article
+    used before token `before`: only a suffix, unless `anywhere`."""
     size = len(words)
     for length in range(size - 1, 1, -1):
         starts = range(size - length + 1) if anywhere else [size - length]
         for start in starts:
-            if name_key(" ".join(words[start : start + length])) in known:
+            seen = first_seen.get(name_key(" ".join(words[start : start + length])))
+            if seen is not None and seen < before:
                 return start, start + length
     return None
 
