@@ -209,6 +209,18 @@ CASES = [
         id="honorific_and_title_word_surname",
     ),
     pytest.param(
+        "The arbitration panel ruled on Monday. The panel said the claim had no merit.",
+        ["The panel"],
+        ("panel", ORG),
+        id="organisation_noun_panel",
+    ),
+    pytest.param(
+        "The ad ran on Monday. The narrator said the plan would fail.",
+        ["The narrator"],
+        ("narrator", PERSON),
+        id="unnamed_role_noun_narrator",
+    ),
+    pytest.param(
         "A questioner asked whether the deal was fair, and the questioner said it was not.",
         ["the questioner"],
         ("questioner", PERSON),
