@@ -296,6 +296,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "one_word_object": (
+        "The governor has promised a veto.",
+        [(INDIRECT, "a veto", "The governor", "has promised")],
+    ),
     "ordinary_object_is_not_content": (
         "The minister concluded the trade talks on Friday.",
         [],

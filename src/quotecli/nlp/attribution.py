@@ -357,7 +357,7 @@ def _owner_span(owner: Token) -> CharSpan:
 
 def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
     content = _in_line_of(cue, content)
-    if _token_count(found.doc, content) < MIN_CONTENT_TOKENS:
+    if content[1] <= content[0]:
         return
     if any(_overlaps(content, a.content) for a in found.attributions):
         return
@@ -366,6 +366,8 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
     if source is None or (_overlaps(source, content) and not is_aside):
         return
     kind = _kind_of(found, content)
+    if kind is not QuoteKind.INDIRECT and _token_count(found.doc, content) < MIN_CONTENT_TOKENS:
+        return  # a word or two in quotation marks as an object: a scare quote
     if kind is QuoteKind.MIXED:
         content = _through_closing_mark(found, content)
     if kind is QuoteKind.DIRECT:
@@ -382,7 +384,9 @@ def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
     if not clauses and cue.dep_ == "parataxis":
         contents.append(_around_aside(doc, cue))
     if not contents:
-        contents.extend(_object_content(doc, cue))
+        # An object may be a single word (`promised a veto`, `attacked Trump`); a clause of
+        # fewer words than MIN_CONTENT_TOKENS is a parse fragment.
+        return [c for c in _object_content(doc, cue) if c[1] > c[0]]
     return [c for c in contents if _token_count(doc, c) >= MIN_CONTENT_TOKENS]
 
 
