@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import multiprocessing
 import os
 import platform
 import re
@@ -31,6 +32,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -231,7 +233,7 @@ def print_table(rows: list[Row]) -> None:
     print()
     print(
         f"{'system':<44} {'articles':>8} {'words':>8} {'seconds':>8} {'words/s':>8}"
-        f" {'x spaCy':>8} {'x single':>8} {'peak RSS MB':>12} {'load':>5}"
+        f" {'x spaCy':>8} {'x single':>8} {'CPU s':>6} {'peak RSS MB':>12} {'load':>5}"
     )
     for row in rows:
         print(format_row(row, reference, single))
@@ -245,18 +247,23 @@ def format_row(row: Row, reference: dict[str, Any], single: dict[str, Any]) -> s
     def ratio(base: dict[str, Any]) -> str:
         return f"{result['words_per_s'] / base['words_per_s']:.2f}" if base else "-"
 
+    cpu = f"{result['cpu_s']:.1f}" if result.get("cpu_s") is not None else "-"
     rss = f"{result['peak_rss_mb']:.0f}"
     if result.get("worker_peak_rss_mb"):
         rss += f" +{result['jobs']}x{result['worker_peak_rss_mb']:.0f}"
     return (
         f"{row.label:<44} {result['articles']:>8} {result['words']:>8} {result['seconds']:>8.1f}"
-        f" {result['words_per_s']:>8.0f} {ratio(reference):>8} {ratio(single):>8} {rss:>12}"
+        f" {result['words_per_s']:>8.0f} {ratio(reference):>8} {ratio(single):>8}"
+        f" {cpu:>6} {rss:>12}"
         f" {result.get('load_after', 0):>5.2f}"
     )
 
 
 def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
-    print("(load: the 1-minute load average as each measurement ended)")
+    print(
+        "(CPU s: CPU time of the timed window, workers included; load: the 1-minute load"
+        " average as each measurement ended)"
+    )
     print()
     pools = [r for r in rows if r.name.startswith("jobs") and "error" not in r.result]
     for row in pools:
@@ -297,7 +304,6 @@ def write_json(report: dict[str, Any]) -> None:
 
 
 def measure(name: str, options: argparse.Namespace) -> dict[str, Any]:
-
     articles = load_articles(options.polnear / "train" / "text", options.limit)
     warmup = articles[:WARMUP_ARTICLES]
     if name == "spacy":
@@ -314,10 +320,10 @@ def measure(name: str, options: argparse.Namespace) -> dict[str, Any]:
         raise SystemExit(f"unknown measurement {name!r}")
     for _ in run(warmup):
         pass
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     done = sum(1 for _ in run(articles))
-    seconds = time.perf_counter() - started
-    return summary(articles[:done], seconds, jobs=1)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {**summary(articles[:done], seconds, jobs=1), "cpu_s": cpu}
 
 
 def load_articles(text_dir: Path, limit: int | None) -> list[Any]:
@@ -377,10 +383,27 @@ def measure_pool(model: str, jobs: int, articles: list[Any]) -> dict[str, Any]:
     for _ in warmup:
         next(results)
     startup = time.perf_counter() - started
-    started = time.perf_counter()
-    done = sum(1 for _ in results)
+    workers = [child.pid for child in multiprocessing.active_children() if child.pid]
+    started, cpu = time.perf_counter(), time.process_time() + cpu_seconds(workers)
+    done = sum(1 for _ in islice(results, len(articles)))
     seconds = time.perf_counter() - started
-    return {**summary(articles[:done], seconds, jobs=jobs), "startup_s": startup}
+    cpu = time.process_time() + cpu_seconds(workers) - cpu
+    done += sum(1 for _ in results)  # none left: lets the pool shut down
+    result = summary(articles[:done], seconds, jobs=jobs)
+    return {**result, "startup_s": startup, "cpu_s": cpu if workers else None}
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds of running processes, from /proc (0 where unreadable)."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
 
 
 def summary(articles: list[Any], seconds: float, *, jobs: int) -> dict[str, Any]:
