@@ -48,3 +48,10 @@ def test_is_quoted_by_inner_marks_or_enclosing_marks() -> None:
     assert is_quoted(((TEXT.index('"T'), TEXT.index(" Then")),), TEXT)
     assert is_quoted(((TEXT.index("Taxes"), TEXT.index('."')),), TEXT)  # marks just outside
     assert not is_quoted(((TEXT.index("Then"), len(TEXT)),), TEXT)
+
+
+def test_is_quoted_by_doubled_apostrophes() -> None:
+    text = "He said, ''It is over.'' Then he said it was ''a close look'' at most. It's his."
+    assert is_quoted(((text.index("It is"), text.index(".''")),), text)  # marks just outside
+    assert is_quoted(((text.index("it was"), text.index(" at most")),), text)  # marks inside
+    assert not is_quoted(((text.index("It's"), len(text)),), text)  # one apostrophe is no mark

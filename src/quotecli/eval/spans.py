@@ -14,6 +14,8 @@ Span = tuple[Piece, ...]
 TRIMMABLE = frozenset("\"'‘’“”«»„‟‹›`.,;:!?()[]{}-–—… \t\r\n\u00a0")
 #: Marks that make a gold content count as quoted (the "quoted" subset).
 QUOTE_MARKS = frozenset('"“”«»„‘')
+# Some newspapers (the NYT among PolNeAR's) write quotation marks as two apostrophes: ''Yes.''
+DOUBLED_APOSTROPHE = "''"
 
 
 def make_span(pieces: Iterable[Piece]) -> Span:
@@ -78,9 +80,12 @@ def span_text(span: Span, text: str) -> str:
 
 def is_quoted(span: Span, text: str) -> bool:
     """Whether the span holds a quotation mark or sits directly between quotation marks."""
-    if any(char in QUOTE_MARKS for char in span_text(span, text)):
+    inside = span_text(span, text)
+    if DOUBLED_APOSTROPHE in inside or any(char in QUOTE_MARKS for char in inside):
         return True
     start, end = hull(span)
-    before = text[:start].rstrip()[-1:]
-    after = text[end:].lstrip(" .,;:!?")[:1]  # a closing mark may follow the final stop
-    return before in QUOTE_MARKS and after in QUOTE_MARKS | {"”", "’"}
+    before = text[:start].rstrip()
+    after = text[end:].lstrip(" .,;:!?")  # a closing mark may follow the final stop
+    if before.endswith(DOUBLED_APOSTROPHE) and after.startswith(DOUBLED_APOSTROPHE):
+        return True
+    return before[-1:] in QUOTE_MARKS and after[:1] in QUOTE_MARKS | {"”", "’"}
