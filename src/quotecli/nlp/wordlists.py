@@ -6,13 +6,11 @@ title or country spelling is a one-line change, not a code change.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-DATA = files("quotecli.nlp") / "data"
+from quotecli.nlp.datafiles import read_json, read_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,17 +21,6 @@ class PronounInfo:
     number: str
 
 
-def _read_json(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
-    data.pop("_comment", None)
-    return data
-
-
-def _read_words(name: str) -> frozenset[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and line[0] != "#")
-
-
 def fold(word: str) -> str:
     """The comparison key of a word: lowercase, without dots ("Sen." == "sen", "U.S." == "us")."""
     return word.replace(".", "").lower()
@@ -42,29 +29,29 @@ def fold(word: str) -> str:
 @cache
 def title_words() -> frozenset[str]:
     """Words that form a title in front of a name ("President", "Chair", "Sen.")."""
-    return _read_words("titles.txt")
+    return read_words("titles.txt")
 
 
 @cache
 def honorifics() -> dict[str, str]:
     """Courtesy titles ("Mr.", "Ms.") and the gender each implies."""
-    return {fold(k): str(v) for k, v in _read_json("titles_honorifics.json").items()}
+    return {fold(k): str(v) for k, v in read_json("titles_honorifics.json").items()}
 
 
 @cache
 def personal_pronouns() -> dict[str, PronounInfo]:
-    raw = _read_json("pronouns.json")["personal"]
+    raw = read_json("pronouns.json")["personal"]
     return {word: PronounInfo(**features) for word, features in raw.items()}
 
 
 @cache
 def relative_pronouns() -> frozenset[str]:
-    return frozenset(_read_json("pronouns.json")["relative"])
+    return frozenset(read_json("pronouns.json")["relative"])
 
 
 @cache
 def _roles() -> dict[str, Any]:
-    return _read_json("roles.json")
+    return read_json("roles.json")
 
 
 def person_role_nouns() -> frozenset[str]:
@@ -90,32 +77,32 @@ def gendered_roles() -> dict[str, str]:
 
 @cache
 def organization_nouns() -> frozenset[str]:
-    return frozenset(_read_json("orgs.json")["organization_nouns"])
+    return frozenset(read_json("orgs.json")["organization_nouns"])
 
 
 @cache
 def document_nouns() -> frozenset[str]:
     """Nouns for documents that speak for their author ("statement", "report")."""
-    return frozenset(_read_json("orgs.json")["document_nouns"])
+    return frozenset(read_json("orgs.json")["document_nouns"])
 
 
 @cache
 def group_leading_words() -> frozenset[str]:
     """Determiners and quantifiers dropped from the front of a group's name."""
-    return frozenset(_read_json("groups.json")["dropped_leading"])
+    return frozenset(read_json("groups.json")["dropped_leading"])
 
 
 @cache
 def quantity_heads() -> frozenset[str]:
     """Nouns that count a group rather than name it ("74 percent of voters", "most of them")."""
-    return frozenset(_read_json("groups.json")["quantity_heads"])
+    return frozenset(read_json("groups.json")["quantity_heads"])
 
 
 @cache
 def place_aliases() -> dict[str, str]:
     """Folded alias -> canonical place name, the canonical names included."""
     table: dict[str, str] = {}
-    for canonical, aliases in _read_json("places.json").items():
+    for canonical, aliases in read_json("places.json").items():
         table[fold(canonical)] = canonical
         for alias in aliases:
             table[fold(alias)] = canonical
@@ -125,4 +112,4 @@ def place_aliases() -> dict[str, str]:
 @cache
 def demonyms() -> dict[str, str]:
     """Folded demonym or adjective -> the place it names ("" when it names no place)."""
-    return {fold(word): str(place) for word, place in _read_json("places_demonyms.json").items()}
+    return {fold(word): str(place) for word, place in read_json("places_demonyms.json").items()}
