@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from quotecli.extract import Extractor, paragraph_index, paragraph_offsets, split_for_model
+from quotecli.records import Article
+
+
+@pytest.mark.parametrize(
+    ("text", "max_length", "expected"),
+    [
+        pytest.param("short", 100, [(0, "short")], id="fits_whole"),
+        pytest.param(
+            "aaaa\n\nbbbb\n\ncccc",
+            11,
+            [(0, "aaaa\n\nbbbb"), (10, "\n\ncccc")],
+            id="cut_at_paragraph",
+        ),
+        pytest.param("aaaa\nbbbb\ncccc", 10, [(0, "aaaa\nbbbb"), (9, "\ncccc")], id="cut_at_line"),
+        pytest.param("abcdefghij", 4, [(0, "abcd"), (4, "efgh"), (8, "ij")], id="cut_anywhere"),
+    ],
+)
+def test_split_for_model(text: str, max_length: int, expected: list[tuple[int, str]]) -> None:
+    chunks = list(split_for_model(text, max_length))
+    assert chunks == expected
+    assert "".join(chunk for _, chunk in chunks) == text
+    assert all(len(chunk) <= max_length for _, chunk in chunks)
+
+
+def test_paragraph_index() -> None:
+    text = "one\n\ntwo\n\n\nthree"
+    starts = paragraph_offsets(text)
+    assert [paragraph_index(starts, text.index(word)) for word in ("one", "two", "three")] == [
+        0,
+        1,
+        2,
+    ]
+
+
+@pytest.fixture
+def small_model(extractor: Extractor) -> Iterator[Extractor]:
+    """The session extractor with a tiny max_length, restored afterwards."""
+    original = extractor.nlp.max_length
+    extractor.nlp.max_length = 200
+    yield extractor
+    extractor.nlp.max_length = original
+
+
+@pytest.mark.model
+def test_a_text_longer_than_the_model_takes_is_split_with_offsets_kept(
+    small_model: Extractor,
+) -> None:
+    filler = "The council met on Monday and discussed the budget for the coming year.\n\n"
+    text = filler * 4 + '"We will not raise taxes," said Maria Lopez, the mayor.\n\n' + filler * 4
+    extraction = small_model.extract(Article(path="long.txt", text=text))
+    [quote] = extraction.quotes
+    assert text[quote.start : quote.end] == quote.text == "We will not raise taxes"
+    assert quote.speaker.name == "Maria Lopez"
+    assert quote.paragraph == 4
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == quote.cue.text
