@@ -14,7 +14,7 @@ from quotecli.records import Article
         pytest.param("short", 100, [(0, "short")], id="fits_whole"),
         pytest.param(
             "aaaa\n\nbbbb\n\ncccc",
-            11,
+            12,
             [(0, "aaaa\n\nbbbb"), (10, "\n\ncccc")],
             id="cut_at_paragraph",
         ),
