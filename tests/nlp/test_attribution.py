@@ -285,6 +285,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "object_with_its_predicate": (
+        "The coach called the penalty unfair.",
+        [(INDIRECT, "the penalty unfair", "The coach", "called")],
+    ),
     "stance_verb_object": (
         "The teachers' union endorsed the new contract for school staff.",
         [

@@ -404,15 +404,21 @@ def _object_content(doc: Doc, cue: Token) -> list[CharSpan]:
     complements = [c for c in cue.rights if c.dep_ in OBJECT_LINKS]
     if not complements:
         return _topic_content(doc, cue)
-    complements += [
-        c
-        for c in cue.rights
-        if c.dep_ == "prep" and c.lower_ in GROUND_PREPOSITIONS and c.i > complements[0].i
-    ]
+    complements += [c for c in cue.rights if _completes_object(c, complements[0])]
     first, last = complements[0].left_edge.i, max(c.right_edge.i for c in complements)
     if any(_reports_a_clause(token) for token in doc[first : last + 1]):
         return []
     return [_trimmed(doc, first, last + 1)]
+
+
+def _completes_object(child: Token, first: Token) -> bool:
+    """What follows a cue's object and belongs with it: the ground (`accused the firm of
+    fraud`) and the predicate (`called the charges unfounded`)."""
+    if child.i <= first.i:
+        return False
+    if child.dep_ == "prep":
+        return child.lower_ in GROUND_PREPOSITIONS
+    return child.dep_ == "oprd"
 
 
 def _reports_a_clause(token: Token) -> bool:
