@@ -289,6 +289,37 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The coach called the penalty unfair.",
         [(INDIRECT, "the penalty unfair", "The coach", "called")],
     ),
+    "nested_report_in_fronted_content": (
+        "The mayor had warned that the bridge was unsafe, a city engineer said.",
+        [
+            (
+                INDIRECT,
+                "The mayor had warned that the bridge was unsafe",
+                "a city engineer",
+                "said",
+            ),
+            (INDIRECT, "that the bridge was unsafe", "The mayor", "had warned"),
+        ],
+    ),
+    "nested_object_report_in_fronted_content": (
+        "The council had promised new parks in the plan, residents said.",
+        [
+            (INDIRECT, "The council had promised new parks in the plan", "residents", "said"),
+            (INDIRECT, "new parks", "The council", "had promised"),
+        ],
+    ),
+    "nested_mixed_report_in_reported_clause": (
+        'Aides said the senator had called the plan "a disaster for farmers" in private.',
+        [
+            (
+                MIXED,
+                'the senator had called the plan "a disaster for farmers" in private',
+                "Aides",
+                "said",
+            ),
+            (MIXED, 'the plan "a disaster for farmers"', "the senator", "had called"),
+        ],
+    ),
     "stance_verb_object": (
         "The teachers' union endorsed the new contract for school staff.",
         [

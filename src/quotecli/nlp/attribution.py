@@ -342,6 +342,22 @@ def _add_nominal(found: _Found, noun: Token) -> None:
     found.add(Attribution(content, kind, cue_span(noun), source))
 
 
+def _clashes(content: CharSpan, cue: Token, other: Attribution) -> bool:
+    """Whether a reported clause's content collides with an attribution already found.
+
+    An outer report may hold an inner one whole, cue and all, as PolNeAR nests them
+    (`A told police that B, the source added`): an inner indirect or mixed report anywhere,
+    and an inner direct quote when the outer content comes before its cue.
+    """
+    if not _overlaps(content, other.content):
+        return False
+    if other.cue is None or not content[0] <= other.cue[0] < content[1]:
+        return True
+    holds_it = content[0] <= other.content[0] and other.content[1] <= content[1]
+    fronted = content[1] <= cue.idx
+    return not (holds_it and (fronted or other.kind is not QuoteKind.DIRECT))
+
+
 def _is_noun_clause(child: Token) -> bool:
     """A `that` clause or an infinitive hung on a noun."""
     if child.dep_ not in ("acl", "ccomp", "relcl"):
@@ -359,7 +375,7 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
     content = _in_line_of(cue, content)
     if content[1] <= content[0]:
         return
-    if any(_overlaps(content, a.content) for a in found.attributions):
+    if any(_clashes(content, cue, a) for a in found.attributions):
         return
     source = find_source(cue)
     is_aside = content[0] < cue.idx < content[1]
