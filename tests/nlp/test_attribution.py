@@ -63,6 +63,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "split_quote_with_writers_clause_in_the_gap_stays_apart": (
+        '"We tried," she said, but the council had already voted. "It was too late."',
+        [(DIRECT, "We tried", "she", "said")],
+    ),
     "split_quote_second_part_with_cue_before_it_stays_apart": (
         '"The fund is empty," she said, adding: "We will ask the council for more."',
         [

@@ -38,6 +38,9 @@ MIN_CONTENT_TOKENS = 3
 # apposition (`," said Ann Lee, a lawyer who ... . "`).
 MAX_SPLIT_GAP = 25
 SENTENCE_END = frozenset({".", "!", "?"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Links that put a verb inside the description of a speaker (`Ann Lee, who has ...`).
+SPEAKER_CLAUSE_LINKS = frozenset({"relcl", "acl", "appos"})
 # Punctuation that shows a quotation ends a sentence or clause of its own, so that a cue after
 # it reports it ("...," she said) rather than continuing the writer's sentence.
 QUOTE_FINAL = frozenset(",.?!…-—")
@@ -131,8 +134,23 @@ def _join_second_part(found: _Found, index: int, attribution: Attribution) -> No
     gap = found.doc[found.token_at(first.closing) : found.token_at(second.opening)]
     if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, attribution):
         return
+    if _clause_of_its_own(gap, attribution):
+        return
     attribution.content = (first.content[0], second.content[1])
     found.by_quote[index + 1] = attribution
+
+
+def _clause_of_its_own(gap: Span, attribution: Attribution) -> bool:
+    """A finite verb in the gap other than the cue's own, outside the speaker's apposition or
+    relative clause, starts a new sentence of the writer's (`"A?" she said, but he was
+    drifting off, as the crowd chanted "B"`): what follows is no second part."""
+    cue = attribution.cue or (-1, -1)
+    for token in gap:
+        if token.tag_ not in FINITE_TAGS or cue[0] <= token.idx < cue[1]:
+            continue
+        if not any(t.dep_ in SPEAKER_CLAUSE_LINKS for t in (token, *token.ancestors)):
+            return True
+    return False
 
 
 def _another_cue_in(gap: Span, attribution: Attribution) -> bool:
