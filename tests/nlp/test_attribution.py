@@ -324,6 +324,17 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             (MIXED, 'the plan "a disaster for farmers"', "the senator", "had called"),
         ],
     ),
+    "object_characterised_as_quotation": (
+        'The mayor openly admires the general as a "strong leader" of the nation.',
+        [
+            (
+                MIXED,
+                'the general as a "strong leader" of the nation',
+                "The mayor",
+                "openly admires",
+            )
+        ],
+    ),
     "stance_verb_object": (
         "The teachers' union endorsed the new contract for school staff.",
         [
