@@ -67,6 +67,13 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         '"We tried," she said, but the council had already voted. "It was too late."',
         [(DIRECT, "We tried", "she", "said")],
     ),
+    "quote_ending_its_sentence_keeps_the_cue_before_it": (
+        'The mayor says the plan "is dead and buried." She says it will cost the city millions.',
+        [
+            (MIXED, 'the plan "is dead and buried', "The mayor", "says"),
+            (INDIRECT, "it will cost the city millions", "She", "says"),
+        ],
+    ),
     "split_quote_second_part_with_cue_before_it_stays_apart": (
         '"The fund is empty," she said, adding: "We will ask the council for more."',
         [

@@ -169,11 +169,21 @@ def _cue_after(found: _Found, quote: QuotedSpan) -> Attribution | None:
         if token.text in SENTENCE_END or _opens_quote(found, token) or "\n" in token.text:
             return None
         if is_cue(token):
+            if _reports_a_sentence_of_its_own(found.doc.text, quote, token):
+                return None
             attribution = _direct(quote, token)
             if attribution is not None:
                 _take_lead_in(found, quote, token, attribution)
             return attribution
     return None
+
+
+def _reports_a_sentence_of_its_own(text: str, quote: QuotedSpan, cue: Token) -> bool:
+    """`Ann says the plan "is dead." She says it ...`: after a quotation that ends its sentence,
+    a cue with a reported clause of its own starts a new report."""
+    if _last_inside(text, quote) not in SENTENCE_END:
+        return False
+    return any(c.dep_ in CLAUSE_LINKS and c.i > cue.i for c in cue.children)
 
 
 def _take_lead_in(found: _Found, quote: QuotedSpan, cue: Token, attribution: Attribution) -> None:
@@ -196,11 +206,15 @@ def _take_lead_in(found: _Found, quote: QuotedSpan, cue: Token, attribution: Att
 
 
 def _ends_own_clause(text: str, quote: QuotedSpan) -> bool:
+    after_mark = text[quote.closing : quote.closing + 1]
+    return _last_inside(text, quote) in QUOTE_FINAL or after_mark == ","
+
+
+def _last_inside(text: str, quote: QuotedSpan) -> str:
+    """The character just inside a quotation's closing mark."""
     # A closing mark written as two apostrophes (`,'' she said`) is two characters wide.
     width = 2 if text[quote.closing - 2 : quote.closing] == DOUBLED_APOSTROPHE else 1
-    before_mark = text[quote.closing - width - 1 : quote.closing - width]
-    after_mark = text[quote.closing : quote.closing + 1]
-    return before_mark in QUOTE_FINAL or after_mark == ","
+    return text[quote.closing - width - 1 : quote.closing - width]
 
 
 def _opens_quote(found: _Found, token: Token) -> bool:
