@@ -60,3 +60,20 @@ def test_a_text_longer_than_the_model_takes_is_split_with_offsets_kept(
     assert quote.speaker.name == "Maria Lopez"
     assert quote.paragraph == 4
     assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == quote.cue.text
+
+
+@pytest.mark.model
+def test_batched_articles_come_back_in_order_each_with_its_own_quotes(
+    small_model: Extractor,
+) -> None:
+    filler = "The council met on Monday and discussed the budget for the coming year.\n\n"
+    texts = {
+        "a.txt": '"Rents are too high," said Ana Ruiz.',
+        "long.txt": filler * 4 + '"We will not raise taxes," said Maria Lopez.\n\n' + filler * 4,
+        "c.txt": "The weather was mild.",
+    }
+    articles = [Article(path=path, text=text) for path, text in texts.items()]
+    extractions = list(small_model.extract_many(articles, batch_size=3))
+    assert [e.article.path for e in extractions] == list(texts)
+    speakers = [[q.speaker.name for q in e.quotes] for e in extractions]
+    assert speakers == [["Ana Ruiz"], ["Maria Lopez"], []]

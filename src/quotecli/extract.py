@@ -44,14 +44,33 @@ class Extractor:
     def extract_many(
         self, articles: Iterable[Article], batch_size: int = 16
     ) -> Iterator[ArticleExtraction]:
-        """Extract articles lazily, in order; texts longer than the model allows are split."""
+        """Extract articles lazily, in order; texts longer than the model allows are split.
+
+        Texts from consecutive articles share `nlp.pipe` batches (the model is faster on a
+        batch than on one text at a time); only `batch_size` texts are ever read ahead.
+        """
+        parts: list[DocParts] = []
+        tagged = self._chunks(articles)
+        for doc, chunk in self.nlp.pipe(tagged, as_tuples=True, batch_size=batch_size):
+            parts.append(doc_to_parts(doc, chunk.offset))
+            if chunk.last:
+                yield assemble(chunk.article, parts, self.version)
+                parts = []
+
+    def _chunks(self, articles: Iterable[Article]) -> Iterator[tuple[str, Chunk]]:
         for article in articles:
-            chunks = list(split_for_model(article.text, self.nlp.max_length))
-            docs = self.nlp.pipe((text for _, text in chunks), batch_size=batch_size)
-            parts = [
-                doc_to_parts(doc, offset) for (offset, _), doc in zip(chunks, docs, strict=True)
-            ]
-            yield assemble(article, parts, self.version)
+            pieces = list(split_for_model(article.text, self.nlp.max_length))
+            for index, (offset, text) in enumerate(pieces):
+                yield text, Chunk(article, offset, last=index == len(pieces) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Where a text given to the model comes from: its article and its offset there."""
+
+    article: Article
+    offset: int
+    last: bool
 
 
 def extract_quotes(text: str, model: str | None = None) -> list[Quote]:
