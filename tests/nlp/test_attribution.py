@@ -74,6 +74,11 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             (INDIRECT, "it will cost the city millions", "She", "says"),
         ],
     ),
+    "cue_after_a_clause_of_the_writers_is_not_the_quotes": (
+        '"Keep your hands in sight," the singer croons to the crowd before asking them, '
+        '"Where do we go from here?"',
+        [(DIRECT, "Where do we go from here?", "the singer", "asking")],
+    ),
     "split_quote_second_part_with_cue_before_it_stays_apart": (
         '"The fund is empty," she said, adding: "We will ask the council for more."',
         [

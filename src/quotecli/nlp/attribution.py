@@ -145,12 +145,7 @@ def _clause_of_its_own(gap: Span, attribution: Attribution) -> bool:
     relative clause, starts a new sentence of the writer's (`"A?" she said, but he was
     drifting off, as the crowd chanted "B"`): what follows is no second part."""
     cue = attribution.cue or (-1, -1)
-    for token in gap:
-        if token.tag_ not in FINITE_TAGS or cue[0] <= token.idx < cue[1]:
-            continue
-        if not any(t.dep_ in SPEAKER_CLAUSE_LINKS for t in (token, *token.ancestors)):
-            return True
-    return False
+    return _writers_verb_in(gap, skip=cue)
 
 
 def _another_cue_in(gap: Span, attribution: Attribution) -> bool:
@@ -171,6 +166,8 @@ def _cue_after(found: _Found, quote: QuotedSpan) -> Attribution | None:
         if is_cue(token):
             if _reports_a_sentence_of_its_own(found.doc.text, quote, token):
                 return None
+            if _writers_verb_in(doc[start : token.i], skip=cue_span(token)):
+                return None
             attribution = _direct(quote, token)
             if attribution is not None:
                 _take_lead_in(found, quote, token, attribution)
@@ -184,6 +181,17 @@ def _reports_a_sentence_of_its_own(text: str, quote: QuotedSpan, cue: Token) -> 
     if _last_inside(text, quote) not in SENTENCE_END:
         return False
     return any(c.dep_ in CLAUSE_LINKS and c.i > cue.i for c in cue.children)
+
+
+def _writers_verb_in(words: Span, skip: CharSpan = (-1, -1)) -> bool:
+    """A finite verb outside any speaker's apposition or relative clause: the words after a
+    quotation go on with a clause of their own (`"A," Ann sings, before asking: "B?"`)."""
+    for token in words:
+        if token.tag_ not in FINITE_TAGS or skip[0] <= token.idx < skip[1]:
+            continue
+        if not any(t.dep_ in SPEAKER_CLAUSE_LINKS for t in (token, *token.ancestors)):
+            return True
+    return False
 
 
 def _take_lead_in(found: _Found, quote: QuotedSpan, cue: Token, attribution: Attribution) -> None:
