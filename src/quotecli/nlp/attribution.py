@@ -408,9 +408,10 @@ def _add_nominal(found: _Found, noun: Token) -> None:
 def _clashes(content: CharSpan, cue: Token, other: Attribution) -> bool:
     """Whether a reported clause's content collides with an attribution already found.
 
-    An outer report may hold an inner one whole, cue and all, as PolNeAR nests them
-    (`A told police that B, the source added`): an inner indirect or mixed report anywhere,
-    and an inner direct quote when the outer content comes before its cue.
+    An outer report may hold an inner one whole, cue and all, and then takes its place, as
+    PolNeAR annotates the outer report (`A told police that B, the source added`): an inner
+    indirect or mixed report anywhere, an inner direct quote when the outer content comes
+    before its cue.
     """
     if not _overlaps(content, other.content):
         return False
@@ -451,6 +452,9 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
         content = _through_closing_mark(found, content)
     if kind is QuoteKind.DIRECT:
         content = next(q.content for q in found.quotes if _same_extent(found.doc.text, q, content))
+    held = [a for a in found.attributions if _overlaps(a.content, content)]
+    if held:  # the outer report takes the place of those it holds
+        found.attributions = [a for a in found.attributions if all(a is not h for h in held)]
     found.add(Attribution(content, kind, cue_span(cue), source))
 
 
