@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is_cue, line_bounds
+from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.labels import signed_quotations, transcript_turns
 from quotecli.nlp.lexicon import cue_nouns, intention_verbs, object_stop_verbs
 from quotecli.nlp.quote_marks import DOUBLED_APOSTROPHE, QuotedSpan, find_quoted_spans, paragraphs
@@ -91,8 +92,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     Returns:
         Attributions with character offsets into `doc.text`; `entity` is left None.
     """
-    headings = _heading_paragraphs(doc.text)
-    quotes = [q for q in find_quoted_spans(doc.text) if not _inside(q.opening, headings)]
+    headings = _heading_paragraphs(doc_text(doc))
+    quotes = [q for q in find_quoted_spans(doc_text(doc)) if not _inside(q.opening, headings)]
     found = _Found(doc, quotes, [token.idx for token in doc])
     _attribute_quotations(found)
     _find_labelled(found, headings)
@@ -128,7 +129,7 @@ def _join_second_part(found: _Found, index: int, attribution: Attribution) -> No
     if index + 1 >= len(found.quotes):
         return
     first, second = found.quotes[index], found.quotes[index + 1]
-    between = found.doc.text[first.closing : second.opening]
+    between = doc_text(found.doc)[first.closing : second.opening]
     if "\n" in between or _cue_after(found, second) is not None:
         return
     gap = found.doc[found.token_at(first.closing) : found.token_at(second.opening)]
@@ -156,7 +157,7 @@ def _another_cue_in(gap: Span, attribution: Attribution) -> bool:
 
 def _cue_after(found: _Found, quote: QuotedSpan) -> Attribution | None:
     """`"...," she said` and `"...," said Carlyle Thayer`."""
-    if not quote.closed or not _ends_own_clause(found.doc.text, quote):
+    if not quote.closed or not _ends_own_clause(doc_text(found.doc), quote):
         return None
     doc = found.doc
     start = found.token_at(quote.closing)
@@ -164,7 +165,7 @@ def _cue_after(found: _Found, quote: QuotedSpan) -> Attribution | None:
         if token.text in SENTENCE_END or _opens_quote(found, token) or "\n" in token.text:
             return None
         if is_cue(token):
-            if _reports_a_sentence_of_its_own(found.doc.text, quote, token):
+            if _reports_a_sentence_of_its_own(doc_text(found.doc), quote, token):
                 return None
             if _writers_verb_in(doc[start : token.i], skip=cue_span(token)):
                 return None
@@ -201,7 +202,7 @@ def _take_lead_in(found: _Found, quote: QuotedSpan, cue: Token, attribution: Att
     if clause is None:
         return
     first = clause.left_edge
-    line_start = line_bounds(found.doc.text, quote.opening)[0]
+    line_start = line_bounds(doc_text(found.doc), quote.opening)[0]
     if not line_start <= first.idx < quote.opening or clause.right_edge.idx < quote.opening:
         return
     if any(is_cue(token) for token in found.doc[first.i : found.token_at(quote.opening)]):
@@ -314,7 +315,7 @@ def _object_quote(
         return None
     first = _object_before(verb, child) or child
     content = _in_line_of(verb, _trimmed(found.doc, first.left_edge.i, child.right_edge.i + 1))
-    if _is_just_the_quotation(found.doc.text, content, quote):
+    if _is_just_the_quotation(doc_text(found.doc), content, quote):
         return Attribution(quote.content, QuoteKind.DIRECT, cue_span(verb), source)
     return Attribution(
         _through_closing_mark(found, content), QuoteKind.MIXED, cue_span(verb), source
@@ -347,7 +348,7 @@ def _is_just_the_quotation(text: str, content: CharSpan, quote: QuotedSpan) -> b
 
 def _find_labelled(found: _Found, headings: list[CharSpan]) -> None:
     """Transcript turns (`NAME: ...`) and signed quotations (`"..." ― NAME`), no verb needed."""
-    every = paragraphs(found.doc.text)
+    every = paragraphs(doc_text(found.doc))
     body = [p for p in every if p not in headings]
     # A signature leaves the line without final punctuation, so it looks like a heading; only
     # the headline itself is ruled out.
@@ -359,7 +360,7 @@ def _find_labelled(found: _Found, headings: list[CharSpan]) -> None:
         content = labelled.content
         if kind is QuoteKind.DIRECT and not labelled.signed:
             content = next(
-                q.content for q in found.quotes if _same_extent(found.doc.text, q, content)
+                q.content for q in found.quotes if _same_extent(doc_text(found.doc), q, content)
             )
         found.add(Attribution(content, kind, labelled.cue, labelled.source))
 
@@ -451,7 +452,9 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
     if kind is QuoteKind.MIXED:
         content = _through_closing_mark(found, content)
     if kind is QuoteKind.DIRECT:
-        content = next(q.content for q in found.quotes if _same_extent(found.doc.text, q, content))
+        content = next(
+            q.content for q in found.quotes if _same_extent(doc_text(found.doc), q, content)
+        )
     held = [a for a in found.attributions if _overlaps(a.content, content)]
     if held:  # the outer report takes the place of those it holds
         found.attributions = [a for a in found.attributions if all(a is not h for h in held)]
@@ -581,7 +584,7 @@ def _according_to_content(doc: Doc, cue: Token) -> list[CharSpan]:
 
 
 def _kind_of(found: _Found, content: CharSpan) -> QuoteKind:
-    text = found.doc.text
+    text = doc_text(found.doc)
     if any(_same_extent(text, q, content) for q in found.quotes):
         return QuoteKind.DIRECT
     carries_quote = any(_overlaps(q.content, content) for q in found.quotes)
@@ -596,7 +599,7 @@ def _same_extent(text: str, quote: QuotedSpan, content: CharSpan) -> bool:
 
 
 def _carry_on_speakers(found: _Found) -> None:
-    text = found.doc.text
+    text = doc_text(found.doc)
     for index, quote in enumerate(found.quotes):
         if index in found.by_quote or _attributed(found, quote):
             continue
@@ -627,7 +630,7 @@ def _is_quote_paragraph(text: str, quote: QuotedSpan) -> bool:
 
 def _previous_in_paragraph_before(found: _Found, quote: QuotedSpan) -> Attribution | None:
     """The last attribution of the paragraph just before the quote's."""
-    text = found.doc.text
+    text = doc_text(found.doc)
     line_start = text.rfind("\n", 0, quote.opening)
     previous_start = _previous_paragraph_start(text, line_start)
     candidates = [
@@ -661,7 +664,7 @@ def _heading_paragraphs(text: str) -> list[CharSpan]:
 
 
 def _in_line_of(cue: Token, span: CharSpan) -> CharSpan:
-    return clip(span, line_bounds(cue.doc.text, cue.idx))
+    return clip(span, line_bounds(doc_text(cue.doc), cue.idx))
 
 
 def _inside(offset: int, ranges: list[CharSpan]) -> bool:
@@ -676,9 +679,11 @@ def _trimmed(doc: Doc, first: int, last: int) -> CharSpan:
     """Character span of tokens [first, last) without the punctuation at its edges."""
     if first >= last:
         return (
-            (doc[first].idx, doc[first].idx) if first < len(doc) else (len(doc.text), len(doc.text))
+            (doc[first].idx, doc[first].idx)
+            if first < len(doc)
+            else (len(doc_text(doc)), len(doc_text(doc)))
         )
-    text = doc.text
+    text = doc_text(doc)
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
     while start < end and text[start] in EDGE_PUNCTUATION:
         start += 1

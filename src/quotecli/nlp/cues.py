@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.lexicon import reporting_verbs
 
 CharSpan = tuple[int, int]
@@ -105,7 +106,7 @@ def subject_token(cue: Token) -> Token | None:
 
 
 def _subject(cue: Token) -> Token | None:
-    line = line_bounds(cue.doc.text, cue.idx)
+    line = line_bounds(doc_text(cue.doc), cue.idx)
     verb = cue
     for _ in range(MAX_CLIMB):
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS and _within(c, line)), None)
@@ -137,8 +138,8 @@ def _written_source(subject: Token, cue: Token) -> CharSpan:
     if subject.i > cue.i:
         first, last = subject.left_edge, subject.right_edge
         end = last.idx + len(last) if last.is_alpha or last.is_digit else _before(last)
-        return clip((first.idx, end), line_bounds(cue.doc.text, cue.idx))
-    return clip(_full_phrase(subject), line_bounds(cue.doc.text, cue.idx))
+        return clip((first.idx, end), line_bounds(doc_text(cue.doc), cue.idx))
+    return clip(_full_phrase(subject), line_bounds(doc_text(cue.doc), cue.idx))
 
 
 def _before(token: Token) -> int:

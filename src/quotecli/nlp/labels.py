@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.lexicon import speaker_label_stopwords
 
 CharSpan = tuple[int, int]
@@ -51,7 +52,7 @@ def transcript_turns(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled]
         doc: the parsed Doc (tags decide whether the label is a name).
         paragraphs: the (start, end) of each paragraph to look at (headings left out).
     """
-    text = doc.text
+    text = doc_text(doc)
     for start, end in paragraphs:
         match = TRANSCRIPT_LABEL.match(text, start, end)
         if match is None or match.group("name").lower() in speaker_label_stopwords():
@@ -64,7 +65,7 @@ def transcript_turns(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled]
 
 def signed_quotations(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled]:
     """`"Words." ― Jane Smith` paragraphs: a quotation signed with a dash and a name."""
-    text = doc.text
+    text = doc_text(doc)
     for start, end in paragraphs:
         match = SIGNATURE.search(text, start, end)
         if match is None or text[start] not in QUOTE_MARKS:
