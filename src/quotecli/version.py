@@ -10,7 +10,7 @@ from pathlib import Path
 from quotecli import __version__
 
 # Bump when extraction rules change what they produce for the same text.
-RULES_VERSION = 2
+RULES_VERSION = 3
 
 
 def pipeline_version(model_name: str) -> str:

@@ -79,9 +79,11 @@ def load_pipeline(requested: str | None = None) -> Language:
             f"spaCy model {name!r} lacks the {', '.join(sorted(missing))} the extractor needs"
         )
     import quotecli.nlp.components  # noqa: F401  registers the factories
+    import quotecli.nlp.paragraphs  # noqa: F401  registers quotecli_paragraphs
     from quotecli.nlp.attributes import replace_attribute_ruler
 
     replace_attribute_ruler(nlp)
+    nlp.add_pipe("quotecli_paragraphs", before="parser")
     nlp.add_pipe("quotecli")
     return nlp
 
