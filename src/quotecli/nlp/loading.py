@@ -78,7 +78,7 @@ def load_pipeline(requested: str | None = None) -> Language:
         raise ModelError(
             f"spaCy model {name!r} lacks the {', '.join(sorted(missing))} the extractor needs"
         )
-    import quotecli.nlp.components
+    import quotecli.nlp.components  # registers the factories
     import quotecli.nlp.paragraphs  # noqa: F401  registers quotecli_paragraphs
     from quotecli.nlp.attributes import replace_attribute_ruler
 
