@@ -30,7 +30,7 @@ from quotecli.version import pipeline_version
 if TYPE_CHECKING:
     from quotecli.extract import Extractor
 
-ARTICLES_PER_TASK = 4
+ARTICLES_PER_TASK = 16
 TASKS_PER_WORKER = 2  # in flight: one being extracted, one queued, per worker
 POLL_SECONDS = 0.2
 JOIN_SECONDS = 5.0
