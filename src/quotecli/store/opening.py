@@ -8,6 +8,7 @@ library from a newer quotecli is left exactly as it was.
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from quotecli.errors import LibraryError
@@ -15,6 +16,7 @@ from quotecli.store.schema import REQUIRED_TABLES, SCHEMA_VERSION, migrate, user
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 60.0
+RETRY_PAUSE_SECONDS = 0.05
 _USER_VERSION_OFFSET = 60  # in the 100-byte SQLite file header
 
 
@@ -38,8 +40,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise LibraryError(f"cannot open library {path}: {error}") from None
     try:
-        _configure(conn)
-        migrate(conn)
+        _prepare(conn)
     except sqlite3.Error as error:
         conn.close()
         raise LibraryError(f"cannot prepare library {path}: {error}") from None
@@ -94,6 +95,25 @@ def _schema(path: Path) -> tuple[int, set[str]]:
         raise LibraryError(f"library {path} is corrupt ({error})") from None
     finally:
         conn.close()
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    """Configure and migrate, retrying while another process holds the file.
+
+    Two processes creating one library can deadlock on its first lock upgrades (the switch
+    to WAL); SQLite then answers "database is locked" at once, without the busy handler, so
+    the busy timeout alone does not cover it. Both steps are idempotent, so try again.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            _configure(conn)
+            migrate(conn)
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(RETRY_PAUSE_SECONDS)
 
 
 def _configure(conn: sqlite3.Connection) -> None:
