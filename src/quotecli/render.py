@@ -37,7 +37,9 @@ class Column:
     ratio: int | None = None
 
 
-def _get(*keys: str) -> Callable[[Row], str]:
+def cell(*keys: str) -> Callable[[Row], str]:
+    """Read a (nested) field of a row as text: None is empty, lists are joined with "; "."""
+
     def read(row: Row) -> str:
         value: Any = row
         for key in keys:
@@ -62,40 +64,40 @@ def _speaker_cell(row: Row) -> str:
 
 QUOTE_TABLE = (
     Column("Speaker", _speaker_cell, "bold", 2),
-    Column("Kind", _get("kind"), "cyan"),
-    Column("Quote", _get("text"), None, 5),
-    Column("Article", _get("article", "path"), "dim", 2),
+    Column("Kind", cell("kind"), "cyan"),
+    Column("Quote", cell("text"), None, 5),
+    Column("Article", cell("article", "path"), "dim", 2),
 )
 QUOTE_CSV = (
-    Column("id", _get("id")),
-    Column("kind", _get("kind")),
-    Column("speaker", _get("speaker", "name")),
-    Column("speaker_kind", _get("speaker", "kind")),
-    Column("title", _get("speaker", "title")),
-    Column("affiliation", _get("speaker", "affiliation")),
-    Column("mention", _get("speaker", "mention", "text")),
-    Column("cue", _get("cue", "text")),
-    Column("text", _get("text")),
-    Column("places", _get("places")),
-    Column("article", _get("article", "path")),
-    Column("article_title", _get("article", "title")),
-    Column("article_date", _get("article", "date")),
-    Column("start", _get("start")),
-    Column("end", _get("end")),
-    Column("paragraph", _get("paragraph")),
+    Column("id", cell("id")),
+    Column("kind", cell("kind")),
+    Column("speaker", cell("speaker", "name")),
+    Column("speaker_kind", cell("speaker", "kind")),
+    Column("title", cell("speaker", "title")),
+    Column("affiliation", cell("speaker", "affiliation")),
+    Column("mention", cell("speaker", "mention", "text")),
+    Column("cue", cell("cue", "text")),
+    Column("text", cell("text")),
+    Column("places", cell("places")),
+    Column("article", cell("article", "path")),
+    Column("article_title", cell("article", "title")),
+    Column("article_date", cell("article", "date")),
+    Column("start", cell("start")),
+    Column("end", cell("end")),
+    Column("paragraph", cell("paragraph")),
     Column("also_in", _also_in),
 )
 SPEAKER_COLUMNS = (
-    Column("name", _get("name"), "bold"),
-    Column("kind", _get("kind"), "cyan"),
-    Column("title", _get("title")),
-    Column("affiliation", _get("affiliation")),
-    Column("quotes", _get("quotes")),
+    Column("name", cell("name"), "bold"),
+    Column("kind", cell("kind"), "cyan"),
+    Column("title", cell("title")),
+    Column("affiliation", cell("affiliation")),
+    Column("quotes", cell("quotes")),
 )
 PLACE_COLUMNS = (
-    Column("name", _get("name"), "bold"),
-    Column("count", _get("count")),
-    Column("aliases", _get("aliases"), "dim"),
+    Column("name", cell("name"), "bold"),
+    Column("count", cell("count")),
+    Column("aliases", cell("aliases"), "dim"),
 )
 
 

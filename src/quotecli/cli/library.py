@@ -24,7 +24,7 @@ from quotecli.cli.common import (
     translate_errors,
 )
 from quotecli.query import QuoteFilter
-from quotecli.render import Column, OutputFormat, Row, View
+from quotecli.render import Column, OutputFormat, Row, View, cell
 
 if TYPE_CHECKING:
     from quotecli.ingest import IngestEvent
@@ -43,19 +43,15 @@ SPEAKER_COLOURS = (
 PARAGRAPH_BREAK = "\n\n"
 
 
-def _cell(key: str) -> Any:
-    return lambda row: "" if row.get(key) is None else str(row[key])
-
-
 ARTICLE_COLUMNS = (
-    Column("path", _cell("path"), "bold", 3),
-    Column("title", _cell("title"), None, 3),
-    Column("date", _cell("date")),
-    Column("quotes", _cell("quotes")),
-    Column("stale", _cell("stale")),
+    Column("path", cell("path"), "bold", 3),
+    Column("title", cell("title"), None, 3),
+    Column("date", cell("date")),
+    Column("quotes", cell("quotes")),
+    Column("stale", cell("stale")),
     Column("sha256", lambda row: str(row["sha256"])[:12], "dim"),
 )
-ARTICLES = View(ARTICLE_COLUMNS, (*ARTICLE_COLUMNS[:-1], Column("sha256", _cell("sha256"))))
+ARTICLES = View(ARTICLE_COLUMNS, (*ARTICLE_COLUMNS[:-1], Column("sha256", cell("sha256"))))
 
 PathsArgument = Annotated[
     list[str],
@@ -131,7 +127,7 @@ def stats(fmt: FormatOption = None, model: ModelOption = None, db: DbOption = No
     emit(rows, chosen, View(STAT_COLUMNS, STAT_COLUMNS))
 
 
-STAT_COLUMNS = (Column("name", _cell("name"), "bold"), Column("value", _cell("value")))
+STAT_COLUMNS = (Column("name", cell("name"), "bold"), Column("value", cell("value")))
 
 
 def reindex(model: ModelOption = None, db: DbOption = None, jobs: JobsOption = None) -> None:
