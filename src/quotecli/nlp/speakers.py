@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.mentions import People, find_people, is_role_noun
 from quotecli.nlp.nominals import Referent, noun_phrase_core, resolve_role, singular
 from quotecli.nlp.pronouns import Candidate, pick_antecedent, relative_antecedent
@@ -54,7 +55,8 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
         One Entity per speaking person, organisation or group, in order of first quote.
     """
     resolver = SpeakerResolver(doc, find_people(doc), attributions)
-    for attribution in sorted(attributions, key=lambda a: a.source or (len(doc.text), 0)):
+    unsourced_last = (len(doc_text(doc)), 0)
+    for attribution in sorted(attributions, key=lambda a: a.source or unsourced_last):
         attribution.entity = resolver.resolve(attribution.source)
     return resolver.entities
 
