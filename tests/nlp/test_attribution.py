@@ -385,6 +385,32 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         '"The rules start on Monday," the minister said.',
         [(DIRECT, "The rules start on Monday", "the minister", "said")],
     ),
+    "reporting_participle_after_the_clause_is_a_second_report": (
+        "The senator said the bill would fail, arguing that the votes were not there.",
+        [
+            (INDIRECT, "the bill would fail", "The senator", "said"),
+            (INDIRECT, "that the votes were not there", "The senator", "arguing"),
+        ],
+    ),
+    "citing_participle_reports_what_the_speaker_cites": (
+        "The mayor said the budget would grow next year, citing higher tax receipts from the port.",
+        [
+            (INDIRECT, "the budget would grow next year", "The mayor", "said"),
+            (INDIRECT, "higher tax receipts from the port", "The mayor", "citing"),
+        ],
+    ),
+    "participle_inside_quotation_marks_stays_in_the_quote": (
+        "The veteran said he had served ''for the nation's rights, knowing that we had none at "
+        "home,'' and he was proud of it.",
+        [
+            (
+                MIXED,
+                "he had served ''for the nation's rights, knowing that we had none at home,''",
+                "The veteran",
+                "said",
+            )
+        ],
+    ),
 }
 
 

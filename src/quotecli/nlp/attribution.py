@@ -494,7 +494,7 @@ def _object_content(doc: Doc, cue: Token) -> list[CharSpan]:
     first, last = complements[0].left_edge.i, max(c.right_edge.i for c in complements)
     if any(_reports_a_clause(token) for token in doc[first : last + 1]):
         return []
-    return [_trimmed(doc, first, last + 1)]
+    return [_trimmed(doc, first, _before_trailing_aside(doc, complements[0], last + 1))]
 
 
 def _completes_object(child: Token, first: Token) -> bool:
@@ -560,7 +560,36 @@ def _clause_content(doc: Doc, clause: Token) -> CharSpan:
             coordinator = [c for c in clause.rights if c.dep_ == "cc" and c.i < child.i]
             last = (coordinator[-1] if coordinator else child).left_edge.i
             break
-    return _trimmed(doc, clause.left_edge.i, last)
+    return _trimmed(doc, clause.left_edge.i, _before_trailing_aside(doc, clause, last))
+
+
+def _before_trailing_aside(doc: Doc, head: Token, last: int) -> int:
+    """Where the content under `head` ends when a comma and a reporting participle close it.
+
+    `said he would run, arguing that ...`: the participle is a second report of its own, so
+    the first content stops at its comma.
+    """
+    for token in doc[head.i + 1 : last]:
+        comma = token.left_edge.i - 1
+        if (
+            token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and is_cue(token)
+            and token.left_edge.i == token.i
+            and comma > head.i
+            and doc[comma].text == ","
+            and not _opens_unclosed_quote(doc_text(doc)[head.idx : doc[comma].idx])
+        ):
+            return comma
+    return last
+
+
+def _opens_unclosed_quote(text: str) -> bool:
+    """Whether `text` leaves a double quotation open, so that what follows is quoted words."""
+    curly_open = text.count("“") > text.count("”")
+    straight_open = text.count('"') % 2 == 1
+    doubled_open = text.count(DOUBLED_APOSTROPHE) % 2 == 1
+    return curly_open or straight_open or doubled_open
 
 
 def _around_aside(doc: Doc, cue: Token) -> CharSpan:

@@ -121,13 +121,15 @@ def _subject(cue: Token) -> Token | None:
 def _subject_bearer(verb: Token) -> Token:
     """The verb whose subject `verb` shares.
 
-    "X said A but said B" is parsed with the second `said` coordinated onto clause A; its
-    subject is the first `said`'s, not A's.
+    "X said A but said B" is parsed with the second `said` coordinated onto clause A, and
+    "X said A, citing B" with `citing` hung on clause A; in both, the subject is the first
+    `said`'s, not A's.
     """
     head = verb.head
     if head.pos_ == "ADP":
         return head.head
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head) and is_cue(verb):
+    reports_on = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    if reports_on and head.dep_ == "ccomp" and is_cue(head.head) and is_cue(verb):
         return head.head
     return head
 
