@@ -399,6 +399,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             (INDIRECT, "higher tax receipts from the port", "The mayor", "citing"),
         ],
     ),
+    "participle_aside_after_the_speaker_is_not_part_of_the_source": (
+        "Trump, speaking to a veterans group in Virginia, said he would order a review.",
+        [(INDIRECT, "he would order a review", "Trump", "said")],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

@@ -27,6 +27,9 @@ ALWAYS_VERBS = frozenset({"said", "says"})
 CUE_LEFT_LINKS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # Prepositions after a reporting verb that belong to its cue: `called for`, `talked about`.
 CUE_PREPOSITIONS = frozenset({"for", "about", "of", "with", "against"})
+# A participle hung on the speaker's noun: `Trump, speaking in Ohio, said`.
+PARTICIPLE_LINKS = frozenset({"acl", "advcl"})
+PARTICIPLE_TAGS = frozenset({"VBG"})
 # How many heads to climb looking for a subject before giving up.
 MAX_CLIMB = 3
 
@@ -151,13 +154,31 @@ def _before(token: Token) -> int:
 
 
 def _full_phrase(head: Token) -> CharSpan:
-    """The whole noun phrase, with the comma that closes an apposition before the cue."""
+    """The whole noun phrase, with the comma that closes an apposition before the cue.
+
+    A participle set off by commas (`Trump, speaking in Ohio, said`) tells what the speaker
+    was doing, not who they are: the phrase stops before it.
+    """
     first, last = head.left_edge, head.right_edge
     doc = head.doc
+    aside = next((c for c in head.rights if _is_participle_aside(c)), None)
+    if aside is not None:
+        return first.idx, _before(doc[aside.left_edge.i - 1])
     has_aside = any(token.text == "," for token in doc[first.i : last.i + 1])
     if has_aside and last.i + 1 < len(doc) and doc[last.i + 1].text == ",":
         last = doc[last.i + 1]
     return first.idx, last.idx + len(last)
+
+
+def _is_participle_aside(token: Token) -> bool:
+    before = token.left_edge.i - 1
+    return (
+        token.dep_ in PARTICIPLE_LINKS
+        and token.tag_ in PARTICIPLE_TAGS
+        and token.left_edge.i == token.i
+        and before >= 0
+        and token.doc[before].text == ","
+    )
 
 
 def _according_to_source(cue: Token) -> CharSpan | None:
