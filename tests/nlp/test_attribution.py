@@ -403,6 +403,14 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "Trump, speaking to a veterans group in Virginia, said he would order a review.",
         [(INDIRECT, "he would order a review", "Trump", "said")],
     ),
+    "object_of_a_control_verb_speaks_the_infinitive": (
+        "The senator also forced the banker to admit that no executives had been fired.",
+        [(INDIRECT, "that no executives had been fired", "the banker", "to admit")],
+    ),
+    "subject_speaks_an_infinitive_of_purpose": (
+        "The minister used blunt language to denounce the strike as illegal.",
+        [(INDIRECT, "the strike as illegal", "The minister", "to denounce")],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

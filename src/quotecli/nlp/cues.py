@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotecli.nlp.doctext import doc_text
-from quotecli.nlp.lexicon import reporting_verbs
+from quotecli.nlp.lexicon import object_control_verbs, reporting_verbs
 
 CharSpan = tuple[int, int]
 
@@ -117,8 +117,20 @@ def _subject(cue: Token) -> Token | None:
             return subject
         if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             return None
+        controller = _object_controller(verb)
+        if controller is not None:
+            return controller
         verb = _subject_bearer(verb)
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """`forced the banker to admit`, `led the journalist to fear`: the object of the verb
+    above an infinitive is the one who admits or fears."""
+    if verb.dep_ != "xcomp" or verb.head.lower_ not in object_control_verbs():
+        return None
+    head = verb.head
+    return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
 
 
 def _subject_bearer(verb: Token) -> Token:

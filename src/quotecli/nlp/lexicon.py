@@ -35,3 +35,9 @@ def object_stop_verbs() -> frozenset[str]:
 def cue_nouns() -> frozenset[str]:
     """Nouns that report their owner's words or mind with a clause ("claim", "plan")."""
     return read_words("cue_nouns.txt")
+
+
+@cache
+def object_control_verbs() -> frozenset[str]:
+    """Verbs whose object does what the infinitive after them says ("forced him to admit")."""
+    return read_words("object_control_verbs.txt")
