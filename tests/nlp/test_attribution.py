@@ -411,6 +411,26 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The minister used blunt language to denounce the strike as illegal.",
         [(INDIRECT, "the strike as illegal", "The minister", "to denounce")],
     ),
+    "infinitives_coordinated_onto_an_intention_stay_together": (
+        "She wants to triple the size of the program, grow the Peace Corps and create a new "
+        "reserve.",
+        [
+            (
+                INDIRECT,
+                "to triple the size of the program, grow the Peace Corps and create a new reserve",
+                "She",
+                "wants",
+            )
+        ],
+    ),
+    "verb_with_its_own_auxiliary_is_not_more_of_the_infinitive": (
+        "Several delegates declined to comment, didn't respond or sent short statements.",
+        [(INDIRECT, "to comment", "Several delegates", "declined")],
+    ),
+    "object_keeps_whom_it_is_offered_to": (
+        "The federal government offers loans to parents, too.",
+        [(INDIRECT, "loans to parents", "The federal government", "offers")],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

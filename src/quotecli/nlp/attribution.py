@@ -61,6 +61,8 @@ OBJECT_LINKS = frozenset({"xcomp", "dobj"})
 # Prepositions after a cue's object that give what the object is accused, praised or taken
 # for: `accused the firm of fraud`, `criticized the mayor for the delay`.
 GROUND_PREPOSITIONS = frozenset({"of", "for", "as"})
+# What a verb coordinated onto an infinitive may not have if it continues the infinitive.
+BARE_VERB_EXCLUDES = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})
 # Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
 TOPIC_PREPOSITIONS = frozenset({"for", "of", "about", "against"})
 
@@ -504,7 +506,14 @@ def _completes_object(child: Token, first: Token) -> bool:
         return False
     if child.dep_ == "prep":
         return child.lower_ in GROUND_PREPOSITIONS
-    return child.dep_ == "oprd"
+    if child.dep_ == "conj":  # `wants to cut taxes and raise wages`: more of the infinitive
+        return first.dep_ == "xcomp" and child.tag_ == "VB" and _is_bare_verb(child)
+    return child.dep_ in ("oprd", "dative")
+
+
+def _is_bare_verb(verb: Token) -> bool:
+    """A verb with no subject, auxiliary or negation of its own: `(to) grow`, not `didn't reply`."""
+    return not any(child.dep_ in BARE_VERB_EXCLUDES for child in verb.children)
 
 
 def _reports_a_clause(token: Token) -> bool:
