@@ -52,7 +52,7 @@ def small_model(extractor: Extractor) -> Iterator[Extractor]:
 def test_a_text_longer_than_the_model_takes_is_split_with_offsets_kept(
     small_model: Extractor,
 ) -> None:
-    filler = "The council met on Monday and discussed the budget for the coming year.\n\n"
+    filler = "The council met on Monday and approved the budget for the coming year.\n\n"
     text = filler * 4 + '"We will not raise taxes," said Maria Lopez, the mayor.\n\n' + filler * 4
     extraction = small_model.extract(Article(path="long.txt", text=text))
     [quote] = extraction.quotes
@@ -66,7 +66,7 @@ def test_a_text_longer_than_the_model_takes_is_split_with_offsets_kept(
 def test_batched_articles_come_back_in_order_each_with_its_own_quotes(
     small_model: Extractor,
 ) -> None:
-    filler = "The council met on Monday and discussed the budget for the coming year.\n\n"
+    filler = "The council met on Monday and approved the budget for the coming year.\n\n"
     texts = {
         "a.txt": '"Rents are too high," said Ana Ruiz.',
         "long.txt": filler * 4 + '"We will not raise taxes," said Maria Lopez.\n\n' + filler * 4,

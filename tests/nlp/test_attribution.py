@@ -431,6 +431,36 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The federal government offers loans to parents, too.",
         [(INDIRECT, "loans to parents", "The federal government", "offers")],
     ),
+    "topic_verb_reports_what_was_discussed": (
+        "The two leaders discussed the future of the trade pact.",
+        [(INDIRECT, "the future of the trade pact", "The two leaders", "discussed")],
+    ),
+    "topic_verb_with_about": (
+        "The governor talked about the drought and the price of water.",
+        [(INDIRECT, "the drought and the price of water", "The governor", "talked about")],
+    ),
+    "topic_verb_between_the_parts_of_a_quote_claims_nothing": (
+        '"We will not give up," said Ann Lee, speaking of the strike. "Not now."',
+        [
+            (
+                DIRECT,
+                'We will not give up," said Ann Lee, speaking of the strike. "Not now.',
+                "Ann Lee",
+                "said",
+            )
+        ],
+    ),
+    "topic_verb_never_claims_a_quotation": (
+        'She said she would speak "directly to the voters of this state" next week.',
+        [
+            (
+                MIXED,
+                'she would speak "directly to the voters of this state" next week',
+                "She",
+                "said",
+            )
+        ],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

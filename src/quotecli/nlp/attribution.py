@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is_cue, line_bounds
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.labels import signed_quotations, transcript_turns
-from quotecli.nlp.lexicon import cue_nouns, intention_verbs, object_stop_verbs
+from quotecli.nlp.lexicon import cue_nouns, intention_verbs, object_stop_verbs, topic_verbs
 from quotecli.nlp.quote_marks import DOUBLED_APOSTROPHE, QuotedSpan, find_quoted_spans, paragraphs
 from quotecli.nlp.types import Attribution, CharSpan
 from quotecli.records import QuoteKind
@@ -373,7 +373,7 @@ def _find_labelled(found: _Found, headings: list[CharSpan]) -> None:
 def _find_reported_clauses(found: _Found, headings: list[CharSpan]) -> None:
     quoted_ranges = [(q.opening, q.closing) for q in found.quotes]
     for token in found.doc:
-        if not (is_cue(token) or _is_intention(token)):
+        if not (is_cue(token) or _is_intention(token) or _is_topic_verb(token)):
             continue
         if _inside(token.idx, quoted_ranges) or _inside(token.idx, headings):
             continue
@@ -476,6 +476,10 @@ def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
         # fewer words than MIN_CONTENT_TOKENS is a parse fragment.
         return [c for c in _object_content(doc, cue) if c[1] > c[0]]
     return [c for c in contents if _token_count(doc, c) >= MIN_CONTENT_TOKENS]
+
+
+def _is_topic_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") and token.lower_ in topic_verbs()
 
 
 def _is_intention(token: Token) -> bool:

@@ -41,3 +41,9 @@ def cue_nouns() -> frozenset[str]:
 def object_control_verbs() -> frozenset[str]:
     """Verbs whose object does what the infinitive after them says ("forced him to admit")."""
     return read_words("object_control_verbs.txt")
+
+
+@cache
+def topic_verbs() -> frozenset[str]:
+    """Verbs reporting what someone spoke of ("discussed", "talked"), never quotation cues."""
+    return read_words("topic_verbs.txt")
