@@ -461,6 +461,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "to_phrase_of_pointed_is_what_was_pointed_to": (
+        "Blackwell pointed to the senator's organizational strength.",
+        [(INDIRECT, "the senator's organizational strength", "Blackwell", "pointed to")],
+    ),
+    "to_phrase_of_referring_is_what_was_referred_to": (
+        "The mayor was referring to the flood of 2010.",
+        [(INDIRECT, "the flood of 2010", "The mayor", "was referring to")],
+    ),
+    "to_phrase_of_speaking_is_not_a_topic": (
+        "The mayor was speaking to reporters at the harbour.",
+        [],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Span, Token
 from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is_cue, line_bounds
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.labels import signed_quotations, transcript_turns
-from quotecli.nlp.lexicon import cue_nouns, intention_verbs, object_stop_verbs, topic_verbs
+from quotecli.nlp.lexicon import (
+    cue_nouns,
+    intention_verbs,
+    object_stop_verbs,
+    to_topic_verbs,
+    topic_verbs,
+)
 from quotecli.nlp.quote_marks import DOUBLED_APOSTROPHE, QuotedSpan, find_quoted_spans, paragraphs
 from quotecli.nlp.types import Attribution, CharSpan
 from quotecli.records import QuoteKind
@@ -531,11 +537,15 @@ def _reports_a_clause(token: Token) -> bool:
 def _topic_content(doc: Doc, cue: Token) -> list[CharSpan]:
     """`called for new elections`, `warned of delays`: the object of the cue's preposition."""
     for prep in cue.rights:
-        if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS:
+        if prep.dep_ == "prep" and prep.lower_ in _topic_prepositions(cue):
             objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return [_trimmed(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)]
     return []
+
+
+def _topic_prepositions(cue: Token) -> frozenset[str]:
+    return TOPIC_PREPOSITIONS | {"to"} if cue.lower_ in to_topic_verbs() else TOPIC_PREPOSITIONS
 
 
 def _is_reported_clause(child: Token) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotecli.nlp.doctext import doc_text
-from quotecli.nlp.lexicon import object_control_verbs, reporting_verbs
+from quotecli.nlp.lexicon import object_control_verbs, reporting_verbs, to_topic_verbs
 
 CharSpan = tuple[int, int]
 
@@ -74,9 +74,13 @@ def _particle_end(verb: Token) -> Token:
     if verb.i + 1 >= len(verb.doc):
         return verb
     after = verb.doc[verb.i + 1]
-    if after.head.i == verb.i and (after.dep_ == "prt" or after.lower_ in CUE_PREPOSITIONS):
+    if after.head.i == verb.i and (after.dep_ == "prt" or after.lower_ in _cue_prepositions(verb)):
         return after
     return verb
+
+
+def _cue_prepositions(verb: Token) -> frozenset[str]:
+    return CUE_PREPOSITIONS | {"to"} if verb.lower_ in to_topic_verbs() else CUE_PREPOSITIONS
 
 
 def _quoted_as_saying_end(token: Token) -> Token | None:

@@ -47,3 +47,9 @@ def object_control_verbs() -> frozenset[str]:
 def topic_verbs() -> frozenset[str]:
     """Verbs reporting what someone spoke of ("discussed", "talked"), never quotation cues."""
     return read_words("topic_verbs.txt")
+
+
+@cache
+def to_topic_verbs() -> frozenset[str]:
+    """Verbs whose `to` phrase is what they speak of ("pointed to", "referring to")."""
+    return read_words("to_topic_verbs.txt")
