@@ -473,6 +473,17 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor was speaking to reporters at the harbour.",
         [],
     ),
+    "call_for_someone_to_act": (
+        "Clinton is calling for the United States to step up military efforts against the group.",
+        [
+            (
+                INDIRECT,
+                "the United States to step up military efforts against the group",
+                "Clinton",
+                "is calling",
+            )
+        ],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

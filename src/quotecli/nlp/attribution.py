@@ -535,13 +535,31 @@ def _reports_a_clause(token: Token) -> bool:
 
 
 def _topic_content(doc: Doc, cue: Token) -> list[CharSpan]:
-    """`called for new elections`, `warned of delays`: the object of the cue's preposition."""
-    for prep in cue.rights:
-        if prep.dep_ == "prep" and prep.lower_ in _topic_prepositions(cue):
-            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    """`called for new elections`, `warned of delays`: the object of the cue's preposition.
+
+    `called for the city to act` is parsed as a clause marked by `for`: its words after the
+    `for` are the content.
+    """
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ in _topic_prepositions(cue):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return [_trimmed(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)]
+        marker = _for_marker(child)
+        if marker is not None:
+            return [_trimmed(doc, marker.i + 1, child.right_edge.i + 1)]
     return []
+
+
+def _for_marker(clause: Token) -> Token | None:
+    """The `for` opening an infinitive clause with a subject (`for the city to act`)."""
+    if clause.dep_ != "advcl" or not _has_subject(clause):
+        return None
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
 
 
 def _topic_prepositions(cue: Token) -> frozenset[str]:
