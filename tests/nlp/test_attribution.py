@@ -484,6 +484,32 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "phrase_hung_on_the_verb_describes_the_object": (
+        "The senator questioned the judgment of the board in approving the merger.",
+        [
+            (
+                INDIRECT,
+                "the judgment of the board in approving the merger",
+                "The senator",
+                "questioned",
+            )
+        ],
+    ),
+    "infinitive_of_purpose_after_the_object_belongs_to_it": (
+        "The governor promised nearly $1 billion in new funds to help cities treat addiction.",
+        [
+            (
+                INDIRECT,
+                "nearly $1 billion in new funds to help cities treat addiction",
+                "The governor",
+                "promised",
+            )
+        ],
+    ),
+    "where_and_when_the_verb_happened_stay_out_of_the_object": (
+        "The mayor criticized the new budget at a meeting on Tuesday.",
+        [(INDIRECT, "the new budget", "The mayor", "criticized")],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

@@ -67,6 +67,9 @@ OBJECT_LINKS = frozenset({"xcomp", "dobj"})
 # Prepositions after a cue's object that give what the object is accused, praised or taken
 # for: `accused the firm of fraud`, `criticized the mayor for the delay`.
 GROUND_PREPOSITIONS = frozenset({"of", "for", "as"})
+# Entities that make a prepositional phrase a circumstance of the verb, not part of its object.
+CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "since", "until"})
 # What a verb coordinated onto an infinitive may not have if it continues the infinitive.
 BARE_VERB_EXCLUDES = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})
 # Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
@@ -515,10 +518,22 @@ def _completes_object(child: Token, first: Token) -> bool:
     if child.i <= first.i:
         return False
     if child.dep_ == "prep":
-        return child.lower_ in GROUND_PREPOSITIONS
+        return child.lower_ in GROUND_PREPOSITIONS or _modifies_object(child)
+    if child.dep_ == "advcl" and child.left_edge.lower_ == "to":  # `funds to help states`
+        return child.doc[child.left_edge.i - 1].text != ","
     if child.dep_ == "conj":  # `wants to cut taxes and raise wages`: more of the infinitive
         return first.dep_ == "xcomp" and child.tag_ == "VB" and _is_bare_verb(child)
     return child.dep_ in ("oprd", "dative")
+
+
+def _modifies_object(prep: Token) -> bool:
+    """A phrase the parser hung on the verb that describes the object: `held a concert in
+    support of X`; not when, where or how long the verb happened (`in March`, `at the rally`)."""
+    doc = prep.doc
+    if doc[prep.i - 1].text == "," or prep.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return not any(o.ent_type_ in CIRCUMSTANCE_ENTITIES for o in objects)
 
 
 def _is_bare_verb(verb: Token) -> bool:
