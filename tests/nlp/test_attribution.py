@@ -510,6 +510,14 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor criticized the new budget at a meeting on Tuesday.",
         [(INDIRECT, "the new budget", "The mayor", "criticized")],
     ),
+    "relative_clause_glossing_a_name_at_the_end_is_the_writers": (
+        "The mayor said the city would sue Acme Corp., which owns the plant.",
+        [(INDIRECT, "the city would sue Acme Corp", "The mayor", "said")],
+    ),
+    "relative_clause_on_a_common_noun_stays": (
+        "The senator said she backed the bill, which passed in 2010.",
+        [(INDIRECT, "she backed the bill, which passed in 2010", "The senator", "said")],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

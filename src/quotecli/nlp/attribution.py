@@ -70,6 +70,8 @@ GROUND_PREPOSITIONS = frozenset({"of", "for", "as"})
 # Entities that make a prepositional phrase a circumstance of the verb, not part of its object.
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "since", "until"})
+# Words opening a relative clause that glosses rather than restricts (`, which ...`).
+GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 # What a verb coordinated onto an infinitive may not have if it continues the infinitive.
 BARE_VERB_EXCLUDES = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})
 # Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
@@ -620,24 +622,46 @@ def _clause_content(doc: Doc, clause: Token) -> CharSpan:
 
 
 def _before_trailing_aside(doc: Doc, head: Token, last: int) -> int:
-    """Where the content under `head` ends when a comma and a reporting participle close it.
+    """Where the content under `head` ends when a comma and an aside close it.
 
-    `said he would run, arguing that ...`: the participle is a second report of its own, so
-    the first content stops at its comma.
+    `said he would run, arguing that ...`: the participle is a second report of its own.
+    `said the city would sue Acme, which owns the plant`: a relative clause on a name that
+    closes the content is the writer's gloss. The content stops at the comma.
     """
     for token in doc[head.i + 1 : last]:
         comma = token.left_edge.i - 1
         if (
-            token.dep_ == "advcl"
-            and token.tag_ == "VBG"
-            and is_cue(token)
-            and token.left_edge.i == token.i
-            and comma > head.i
+            comma > head.i
             and doc[comma].text == ","
+            and (_is_reporting_participle(token) or _closes_as_gloss(token, last))
             and not _opens_unclosed_quote(doc_text(doc)[head.idx : doc[comma].idx])
         ):
             return comma
     return last
+
+
+def _is_reporting_participle(token: Token) -> bool:
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and is_cue(token)
+        and token.left_edge.i == token.i
+    )
+
+
+def _closes_as_gloss(token: Token, last: int) -> bool:
+    """A relative clause glossing a name (`, which owns ...`) that runs to the content's end.
+
+    Only names: after a common noun the clause more often says what the speaker meant.
+    """
+    doc = token.doc
+    if any(not t.is_punct for t in doc[token.right_edge.i + 1 : last]):
+        return False
+    return (
+        token.dep_ == "relcl"
+        and token.left_edge.lower_ in GLOSS_RELATIVES
+        and token.head.pos_ == "PROPN"
+    )
 
 
 def _opens_unclosed_quote(text: str) -> bool:
