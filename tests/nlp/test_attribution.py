@@ -518,6 +518,19 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The senator said she backed the bill, which passed in 2010.",
         [(INDIRECT, "she backed the bill, which passed in 2010", "The senator", "said")],
     ),
+    "split_quote_joins_past_a_quoted_title_in_the_cue": (
+        "“Of course we will release our records,” Sanders said during an interview on CNN’s "
+        "“State of the Union” Sunday. “Thank God, I am very healthy.”",
+        [
+            (
+                DIRECT,
+                "Of course we will release our records,” Sanders said during an interview on "
+                "CNN’s “State of the Union” Sunday. “Thank God, I am very healthy.",
+                "Sanders",
+                "said",
+            )
+        ],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

@@ -44,6 +44,9 @@ MIN_CONTENT_TOKENS = 3
 # Tokens that may separate the two parts of a split quote: the cue and a speaker with a long
 # apposition (`," said Ann Lee, a lawyer who ... . "`).
 MAX_SPLIT_GAP = 25
+# Quoted titles in the words between the parts of a split quote (`on "Meet the Press"`).
+MAX_TITLE_WORDS = 6
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by"})
 SENTENCE_END = frozenset({".", "!", "?"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Links that put a verb inside the description of a speaker (`Ann Lee, who has ...`).
@@ -139,9 +142,10 @@ def _join_second_part(found: _Found, index: int, attribution: Attribution) -> No
     (`"A," said X, a long apposition. "B."`), and has no cue of its own, before it or after it
     (`"A," she said. "B," he added.` and `"A," she said, adding: "B."` are two quotes each).
     """
-    if index + 1 >= len(found.quotes):
+    following = _next_part(found, index)
+    if following is None:
         return
-    first, second = found.quotes[index], found.quotes[index + 1]
+    first, second = found.quotes[index], found.quotes[following]
     between = doc_text(found.doc)[first.closing : second.opening]
     if "\n" in between or _cue_after(found, second) is not None:
         return
@@ -151,7 +155,27 @@ def _join_second_part(found: _Found, index: int, attribution: Attribution) -> No
     if _clause_of_its_own(gap, attribution):
         return
     attribution.content = (first.content[0], second.content[1])
-    found.by_quote[index + 1] = attribution
+    for skipped in range(index + 1, following + 1):
+        found.by_quote[skipped] = attribution
+
+
+def _next_part(found: _Found, index: int) -> int | None:
+    """The quotation that may carry on quote `index`, past titles quoted in the cue's words
+    (`"A," she said on "Meet the Press." "B."`)."""
+    text = doc_text(found.doc)
+    for following in range(index + 1, len(found.quotes)):
+        quote = found.quotes[following]
+        if not _is_title(text, quote) or "\n" in text[found.quotes[index].closing : quote.opening]:
+            return following
+    return None
+
+
+def _is_title(text: str, quote: QuotedSpan) -> bool:
+    """A short quotation whose words are capitalised but for small ones: a programme or book."""
+    words = text[quote.content[0] : quote.content[1]].split()
+    if not 0 < len(words) <= MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
 def _clause_of_its_own(gap: Span, attribution: Attribution) -> bool:
