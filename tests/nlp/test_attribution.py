@@ -568,3 +568,17 @@ def test_direct_quote_offsets_give_the_quoted_words(parser: Any) -> None:
     (quote,) = find_attributions(parser(text))
     assert text[quote.content[0] : quote.content[1]] == "Keep going"
     assert quote.entity is None
+
+
+def test_split_quote_records_the_cue_between_its_parts_as_a_gap(parser: Any) -> None:
+    text = '"The port is full," she said, "and the ships keep coming."'
+    (quote,) = find_attributions(parser(text))
+    ((gap_start, gap_end),) = quote.gaps
+    assert text[gap_start:gap_end] == '," she said, "'
+    assert text[quote.content[0] : gap_start] == "The port is full"
+    assert text[gap_end : quote.content[1]] == "and the ships keep coming."
+
+
+def test_quote_in_one_piece_has_no_gaps(parser: Any) -> None:
+    (quote,) = find_attributions(parser('"The port is full," she said.'))
+    assert quote.gaps == ()

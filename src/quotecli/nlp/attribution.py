@@ -155,6 +155,7 @@ def _join_second_part(found: _Found, index: int, attribution: Attribution) -> No
     if _clause_of_its_own(gap, attribution):
         return
     attribution.content = (first.content[0], second.content[1])
+    attribution.gaps = ((first.content[1], second.content[0]),)
     for skipped in range(index + 1, following + 1):
         found.by_quote[skipped] = attribution
 

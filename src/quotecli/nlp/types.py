@@ -23,6 +23,8 @@ class Attribution:
         cue: the reporting expression ("said", "according to", "was quoted as saying").
         source: the speaker phrase as written at this quote ("he", "Thayer", "the minister").
         entity: index into `doc._.speakers` once speakers are resolved; None if unresolved.
+        gaps: stretches inside `content` that are not the speaker's words: the marks and cue
+            between the parts of a split quote (`"A," she said, "B."`), in order.
     """
 
     content: CharSpan
@@ -30,6 +32,7 @@ class Attribution:
     cue: CharSpan | None = None
     source: CharSpan | None = None
     entity: int | None = None
+    gaps: tuple[CharSpan, ...] = ()
 
 
 @dataclass(slots=True)
