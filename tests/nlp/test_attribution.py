@@ -531,6 +531,19 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "clause_the_parser_broke_in_two_is_one_content": (
+        "Federal investigators have also discovered that attempts to infiltrate the program "
+        "were made by people with possible ties to foreign intelligence.",
+        [
+            (
+                INDIRECT,
+                "that attempts to infiltrate the program were made by people with possible ties "
+                "to foreign intelligence",
+                "Federal investigators",
+                "have also discovered",
+            )
+        ],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

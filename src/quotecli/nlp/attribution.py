@@ -504,7 +504,7 @@ def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
         return _according_to_content(doc, cue)
     clauses = [child for child in cue.children if _is_reported_clause(child)]
     clauses += _statement_clauses(cue)
-    contents = [_clause_content(doc, clause) for clause in clauses]
+    contents = _rejoined(doc, sorted(_clause_content(doc, clause) for clause in clauses))
     if not clauses and cue.dep_ == "parataxis":
         contents.append(_around_aside(doc, cue))
     if not contents:
@@ -512,6 +512,19 @@ def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
         # fewer words than MIN_CONTENT_TOKENS is a parse fragment.
         return [c for c in _object_content(doc, cue) if c[1] > c[0]]
     return [c for c in contents if _token_count(doc, c) >= MIN_CONTENT_TOKENS]
+
+
+def _rejoined(doc: Doc, contents: list[CharSpan]) -> list[CharSpan]:
+    """Clauses of one cue that touch, with nothing but a space between them, are one clause
+    the parser broke in two (`discovered that attempts to enter | were made by ...`)."""
+    text = doc_text(doc)
+    joined: list[CharSpan] = []
+    for content in contents:
+        if joined and not text[joined[-1][1] : content[0]].strip():
+            joined[-1] = (joined[-1][0], content[1])
+        else:
+            joined.append(content)
+    return joined
 
 
 def _is_topic_verb(token: Token) -> bool:
