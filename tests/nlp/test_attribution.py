@@ -544,6 +544,19 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "clause_broken_at_a_comma_is_one_content": (
+        "All the experts I interviewed said her proposals were more detailed than Mr. Trump's "
+        "and, even more important, would not blow open a hole in the federal budget.",
+        [
+            (
+                INDIRECT,
+                "her proposals were more detailed than Mr. Trump's and, even more important, "
+                "would not blow open a hole in the federal budget",
+                "All the experts I interviewed",
+                "said",
+            )
+        ],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

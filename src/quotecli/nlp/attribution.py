@@ -515,12 +515,12 @@ def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
 
 
 def _rejoined(doc: Doc, contents: list[CharSpan]) -> list[CharSpan]:
-    """Clauses of one cue that touch, with nothing but a space between them, are one clause
-    the parser broke in two (`discovered that attempts to enter | were made by ...`)."""
+    """Clauses of one cue with nothing but a space or comma between them are one clause the
+    parser broke in two (`discovered that attempts to enter | were made by ...`)."""
     text = doc_text(doc)
     joined: list[CharSpan] = []
     for content in contents:
-        if joined and not text[joined[-1][1] : content[0]].strip():
+        if joined and not text[joined[-1][1] : content[0]].strip(" ,"):
             joined[-1] = (joined[-1][0], content[1])
         else:
             joined.append(content)
