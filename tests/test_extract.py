@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from quotecli.extract import Extractor, paragraph_index, paragraph_offsets, split_for_model
-from quotecli.records import Article
+from quotecli.records import Article, TextSpan
 
 
 @pytest.mark.parametrize(
@@ -57,9 +57,30 @@ def test_a_text_longer_than_the_model_takes_is_split_with_offsets_kept(
     extraction = small_model.extract(Article(path="long.txt", text=text))
     [quote] = extraction.quotes
     assert text[quote.start : quote.end] == quote.text == "We will not raise taxes"
+    assert quote.parts == (TextSpan(quote.text, quote.start, quote.end),)
     assert quote.speaker.name == "Maria Lopez"
     assert quote.paragraph == 4
     assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == quote.cue.text
+
+
+@pytest.mark.model
+def test_a_split_quote_in_a_later_chunk_keeps_its_parts_in_article_coordinates(
+    small_model: Extractor,
+) -> None:
+    filler = "The council met on Monday and approved the budget for the coming year.\n\n"
+    split = '"We will not raise taxes," said Maria Lopez, "and we will not cut services."'
+    text = filler * 4 + split + "\n\n" + filler * 4
+    extraction = small_model.extract(Article(path="long.txt", text=text))
+    [quote] = extraction.quotes
+    chunk_offset = max(o for o, _ in split_for_model(text, 200) if o <= quote.start)
+    assert chunk_offset > 0  # the gaps had to be moved by the chunk's offset
+    assert [p.text for p in quote.parts] == [
+        "We will not raise taxes",
+        "and we will not cut services.",
+    ]
+    assert all(text[p.start : p.end] == p.text for p in quote.parts)
+    assert text[quote.start : quote.end] == quote.text  # the whole span, cue included, as before
+    assert "said Maria Lopez" in quote.text
 
 
 @pytest.mark.model

@@ -24,6 +24,7 @@ from quotecli.records import (
     SpeakerSummary,
     TextSpan,
     quote_id,
+    quote_parts,
 )
 from quotecli.version import pipeline_version
 
@@ -102,16 +103,20 @@ class DocParts:
 
 
 def doc_to_parts(doc: Doc, offset: int) -> DocParts:
+    def move(span: CharSpan) -> CharSpan:
+        return span[0] + offset, span[1] + offset
+
     def shift(span: CharSpan | None) -> CharSpan | None:
-        return None if span is None else (span[0] + offset, span[1] + offset)
+        return None if span is None else move(span)
 
     attributions = [
         Attribution(
-            content=(a.content[0] + offset, a.content[1] + offset),
+            content=move(a.content),
             kind=a.kind,
             cue=shift(a.cue),
             source=shift(a.source),
             entity=a.entity,
+            gaps=tuple(move(gap) for gap in a.gaps),
         )
         for a in doc._.quotes or []
     ]
@@ -166,12 +171,14 @@ def to_quote(
     paragraph_starts: list[int],
 ) -> Quote:
     start, end = attribution.content
+    text = article.text[start:end]
     return Quote(
         id=quote_id(article.sha256, start, end),
-        text=article.text[start:end],
+        text=text,
         kind=attribution.kind,
         start=start,
         end=end,
+        parts=quote_parts(text, start, attribution.gaps),
         paragraph=paragraph_index(paragraph_starts, start),
         cue=text_span(article.text, attribution.cue),
         speaker=to_speaker(article.text, attribution.source, entity),

@@ -8,6 +8,7 @@ spans become records.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -66,13 +67,19 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """One attributed quotation: the JSON record promised to scripts (see README)."""
+    """One attributed quotation: the JSON record promised to scripts (see README).
+
+    `text`, `start` and `end` run from the first quoted word to the last, so a quote split by
+    its cue (`"A," she said, "B."`) holds the cue in `text`; `parts` are the speaker's words
+    alone, in order (one part, equal to the whole, for a quote in one piece).
+    """
 
     id: str
     text: str
     kind: QuoteKind
     start: int
     end: int
+    parts: tuple[TextSpan, ...]
     paragraph: int
     cue: TextSpan | None
     speaker: Speaker
@@ -83,8 +90,17 @@ class Quote:
         record = asdict(self)
         record["kind"] = str(self.kind)
         record["speaker"]["kind"] = str(self.speaker.kind)
+        record["parts"] = [asdict(part) for part in self.parts]
         record["places"] = list(self.places)
         return record
+
+    @property
+    def gaps(self) -> tuple[tuple[int, int], ...]:
+        """The stretches of `text` between its parts (offsets in the article), in order:
+        what `quote_parts` takes out of the content to give back `parts`."""
+        edges = [self.start, *(x for part in self.parts for x in (part.start, part.end)), self.end]
+        pairs = zip(edges[::2], edges[1::2], strict=True)
+        return tuple((start, end) for start, end in pairs if end > start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +168,33 @@ class ArticleExtraction:
 def content_hash(text: str) -> str:
     """The article identity: SHA-256 of its text as UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def quote_parts(
+    text: str, start: int, gaps: Iterable[tuple[int, int]] = ()
+) -> tuple[TextSpan, ...]:
+    """The speaker's words of a quote: its content minus the gaps, as article spans in order.
+
+    Extraction and the library both build `Quote.parts` here, so a stored quote reads back
+    with exactly the parts it was made with.
+
+    Args:
+        text: the quote's content, `article[start:start + len(text)]`.
+        start: where the content starts in the article.
+        gaps: (start, end) article offsets inside the content that are not the speaker's
+            words (the marks and cue between the parts of a split quote).
+
+    Returns:
+        The non-empty pieces left; the whole content as one part when nothing is left.
+    """
+    end = start + len(text)
+    pieces, cursor = [], start
+    for gap_start, gap_end in sorted(gaps):
+        pieces.append((cursor, min(max(gap_start, cursor), end)))
+        cursor = min(max(gap_end, cursor), end)
+    pieces.append((cursor, end))
+    parts = tuple(TextSpan(text[s - start : e - start], s, e) for s, e in pieces if e > s)
+    return parts or (TextSpan(text, start, end),)
 
 
 def quote_id(article_sha256: str, start: int, end: int) -> str:

@@ -117,6 +117,17 @@ class TestOnSeeds:
             text = Path(quote["article"]["path"]).read_text(encoding="utf-8")
             assert text[quote["start"] : quote["end"]] == quote["text"]
 
+    def test_every_record_has_parts_that_sit_at_their_offsets(self, quotecli_home: Path) -> None:
+        result = invoke("quotes", str(SEEDS), "--format", "jsonl")
+        found = [json.loads(line) for line in result.stdout.splitlines()]
+        assert found
+        for quote in found:
+            text = Path(quote["article"]["path"]).read_text(encoding="utf-8")
+            assert quote["parts"], quote["id"]
+            assert all(text[p["start"] : p["end"]] == p["text"] for p in quote["parts"])
+            assert quote["start"] <= quote["parts"][0]["start"]
+            assert quote["parts"][-1]["end"] <= quote["end"]
+
     def test_piped_output_defaults_to_jsonl(self, quotecli_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "--speaker", "Thayer")
         lines = result.stdout.splitlines()

@@ -64,6 +64,20 @@ def test_round_trip_equals_to_dict_plus_also_in(library: Library) -> None:
     assert stored == [q.to_dict() | {"also_in": []} for q in extraction.quotes]
 
 
+def test_split_quote_reads_back_with_its_parts(library: Library) -> None:
+    text = 'The port is full," she said, "and the ships keep coming.'
+    gap = (text.index('," she'), text.index("and the"))
+    extraction = build_extraction("a.txt", [Said("Ana Ruiz", text, gaps=(gap,))])
+    library.save(extraction)
+    [stored] = library.quotes(ALL)
+    assert stored == extraction.quotes[0].to_dict() | {"also_in": []}
+    assert [part["text"] for part in stored["parts"]] == [
+        "The port is full",
+        "and the ships keep coming.",
+    ]
+    assert stored["text"] == text
+
+
 def test_same_quote_in_two_articles_is_linked(library: Library) -> None:
     two_outlets(library)
     records = list(library.quotes(QuoteFilter(speakers=("thayer",), contains="triumphal")))

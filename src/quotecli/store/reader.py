@@ -6,17 +6,18 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import asdict
 from typing import Any
 
 from quotecli.query import QuoteFilter, Sql, article_condition, quote_condition
-from quotecli.records import PlaceSummary, SpeakerKind, SpeakerSummary
+from quotecli.records import PlaceSummary, SpeakerKind, SpeakerSummary, quote_parts
 from quotecli.store.merging import merged_people
 
 _QUOTE_COLUMNS = (
     'q.quote_id, q.text, q.kind, q.start, q."end", q.paragraph, q.cue_text, q.cue_start,'
     " q.cue_end, q.speaker_name, q.speaker_kind, q.speaker_title, q.speaker_affiliation,"
     " q.mention_text, q.mention_start, q.mention_end, q.places, a.path, a.title, a.date,"
-    " q.group_id"
+    " q.gaps, q.group_id"
 )
 # Every article holding a quote of one group; asked once per group in a result, so a quote
 # repeated by a hundred outlets costs one query, not a hundred.
@@ -40,7 +41,7 @@ def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[st
     groups: dict[int, list[tuple[int, str, str | None]]] = {}
     emitted = 0
     for row in conn.execute(sql, params):
-        group, article_id = row[20], row[21]
+        group, article_id = row[21], row[22]
         if filt.unique and group in groups:
             continue
         if filt.unique and filt.limit is not None and emitted >= filt.limit:
@@ -59,6 +60,7 @@ def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict
         "kind": row[2],
         "start": row[3],
         "end": row[4],
+        "parts": [asdict(part) for part in quote_parts(row[1], row[3], json.loads(row[20]))],
         "paragraph": row[5],
         "cue": None if row[6] is None else {"text": row[6], "start": row[7], "end": row[8]},
         "speaker": {

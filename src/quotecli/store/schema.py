@@ -126,7 +126,12 @@ _V3 = (
     " ON article_speakers(person_id, kind, title, affiliation, aliases)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
+# Version 4: the gaps of a split quote (`"A," she said, "B."`), the stretches of its text
+# between the speaker's words, as a JSON array of [start, end] article offsets; with the text
+# and start they give back `Quote.parts`. Quotes stored before held no gaps: '[]', one part.
+_V4 = ("""ALTER TABLE quotes ADD COLUMN gaps TEXT NOT NULL DEFAULT '[]'""",)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose presence marks a file as a quotecli library (checked before any write).

@@ -23,6 +23,7 @@ from quotecli.records import (
     SpeakerSummary,
     TextSpan,
     quote_id,
+    quote_parts,
 )
 
 FAKE_VERSION = "synthetic/1"
@@ -41,6 +42,9 @@ class Said:
     affiliation: str | None = None
     title: str | None = None
     speaker_kind: SpeakerKind = SpeakerKind.PERSON
+    # (start, end) offsets into `text` that are not the speaker's words, as in a split quote
+    # `A," she said, "B`; the quote's parts are what is left.
+    gaps: tuple[tuple[int, int], ...] = ()
 
 
 def article_text(said: Sequence[Said]) -> str:
@@ -93,6 +97,7 @@ def _quote(article: Article, s: Said, offset: int, paragraph: int) -> Quote:
         kind=s.kind,
         start=start,
         end=end,
+        parts=quote_parts(s.text, start, [(start + a, start + b) for a, b in s.gaps]),
         paragraph=paragraph,
         cue=TextSpan("said", offset + len(s.speaker) + 1, offset + len(s.speaker) + 5),
         speaker=Speaker(
