@@ -17,6 +17,7 @@ QUOTE: dict[str, Any] = {
     "kind": "mixed",
     "start": 10,
     "end": 40,
+    "parts": [{"text": "Prices will rise, \u201cnot fall\u201d", "start": 10, "end": 40}],
     "paragraph": 2,
     "cue": {"text": "said", "start": 41, "end": 45},
     "speaker": {
@@ -28,6 +29,18 @@ QUOTE: dict[str, Any] = {
     },
     "places": ["Madrid", "Spain"],
     "article": {"path": "a.txt", "title": "Prices", "date": None},
+}
+# `"The port is full," she said, "and the ships keep coming."` at offset 100.
+SPLIT: dict[str, Any] = QUOTE | {
+    "text": 'The port is full," she said, "and the ships keep coming.',
+    "kind": "direct",
+    "start": 100,
+    "end": 156,
+    "parts": [
+        {"text": "The port is full", "start": 100, "end": 116},
+        {"text": "and the ships keep coming.", "start": 130, "end": 156},
+    ],
+    "cue": {"text": "said", "start": 123, "end": 127},
 }
 
 
@@ -55,6 +68,32 @@ def test_jsonl_is_one_record_per_line() -> None:
     lines = text.splitlines()
     assert count == 2 and len(lines) == 2
     assert json.loads(lines[1]) == QUOTE
+
+
+def test_json_and_jsonl_carry_the_parts_as_objects() -> None:
+    for fmt in (OutputFormat.JSON, OutputFormat.JSONL):
+        text, _ = rendered(fmt, [SPLIT])
+        [record] = (
+            json.loads(text) if fmt is OutputFormat.JSON else map(json.loads, text.splitlines())
+        )
+        assert record["parts"] == SPLIT["parts"]
+        assert list(record).index("parts") == list(record).index("end") + 1
+
+
+def test_csv_keeps_text_whole_and_joins_the_parts_in_a_last_column() -> None:
+    text, _ = rendered(OutputFormat.CSV, [SPLIT, QUOTE])
+    header, *_ = csv.reader(io.StringIO(text))
+    assert header[-1] == "parts"
+    split, whole = csv.DictReader(io.StringIO(text))
+    assert split["text"] == SPLIT["text"]
+    assert split["parts"] == "The port is full … and the ships keep coming."
+    assert whole["parts"] == whole["text"] == QUOTE["text"]
+
+
+def test_table_shows_a_split_quote_without_its_cue() -> None:
+    text, _ = rendered(OutputFormat.TABLE, [SPLIT])
+    assert "The port is full … and the ships keep coming." in text
+    assert "she said" not in text
 
 
 def test_csv_flattens_nested_fields() -> None:
@@ -104,6 +143,11 @@ def golden(name: str, rendered_text: str) -> str:
 def test_quote_table_matches_golden_file() -> None:
     text, _ = rendered(OutputFormat.TABLE, [QUOTE])
     assert text == golden("quotes_table.txt", text)
+
+
+def test_split_quote_table_matches_golden_file() -> None:
+    text, _ = rendered(OutputFormat.TABLE, [SPLIT])
+    assert text == golden("quotes_table_split.txt", text)
 
 
 def test_speaker_table_matches_golden_file() -> None:

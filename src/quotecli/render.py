@@ -51,6 +51,22 @@ def cell(*keys: str) -> Callable[[Row], str]:
     return read
 
 
+#: Between the parts of a split quote in a table or CSV cell, where the cue stood.
+PARTS_JOINER = " … "
+
+
+def joined_parts(row: Row) -> str:
+    """The speaker's words alone: a quote's parts joined by " … " (its text when in one piece).
+
+    A split quote's `text` runs through the cue (`A," she said, "B`); people reading a table
+    want `A … B`. A row without parts (a record from elsewhere) shows its text.
+    """
+    parts = row.get("parts") or []
+    if not parts:
+        return cell("text")(row)
+    return PARTS_JOINER.join(str(part.get("text", "")) for part in parts)
+
+
 def _also_in(row: Row) -> str:
     return "; ".join(str(a.get("path", "")) for a in row.get("also_in") or [])
 
@@ -65,7 +81,7 @@ def _speaker_cell(row: Row) -> str:
 QUOTE_TABLE = (
     Column("Speaker", _speaker_cell, "bold", 2),
     Column("Kind", cell("kind"), "cyan"),
-    Column("Quote", cell("text"), None, 5),
+    Column("Quote", joined_parts, None, 5),
     Column("Article", cell("article", "path"), "dim", 2),
 )
 QUOTE_CSV = (
@@ -86,6 +102,8 @@ QUOTE_CSV = (
     Column("end", cell("end")),
     Column("paragraph", cell("paragraph")),
     Column("also_in", _also_in),
+    # Last, so scripts reading columns by position keep working; `text` stays the full span.
+    Column("parts", joined_parts),
 )
 SPEAKER_COLUMNS = (
     Column("name", cell("name"), "bold"),

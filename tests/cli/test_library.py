@@ -199,6 +199,23 @@ def test_article_view_colours_each_speaker() -> None:
     assert capture.get().count("\x1b[1;36m") >= 2 and "\x1b[1;35m" in capture.get()
 
 
+def test_article_view_colours_a_split_quotes_parts_not_the_cue_between() -> None:
+    text = 'Ana Ruiz said: "The port is full," she said, "and the ships keep coming."'
+    start, end = text.index("The port"), text.index('."') + 1
+    parts = [(start, text.index('," she')), (text.index("and the"), end)]
+    quote = {
+        "start": start,
+        "end": end,
+        "parts": [{"start": s, "end": e} for s, e in parts],
+        "speaker": {"name": "Ana Ruiz"},
+    }
+    styled = Console(width=100, file=io.StringIO(), color_system="standard")
+    with styled.capture() as capture:
+        styled.print(library_cli.article_view({"path": "x.txt", "title": "X"}, text, [quote]))
+    colour = "\x1b[1;36m"
+    assert f'{colour}The port is full\x1b[0m," she said, "{colour}and the ships' in capture.get()
+
+
 def test_stats_json_and_table(corpus: Path) -> None:
     add(corpus)
     numbers = as_json(invoke("stats", "--format", "json", "--model", MODEL))

@@ -155,8 +155,9 @@ def reindex(model: ModelOption = None, db: DbOption = None, jobs: JobsOption = N
 def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
     """The article as Rich renderables: a header, then each paragraph beside its speakers.
 
-    Each quote's span is styled in its speaker's colour; the speakers quoted in a paragraph
-    are named, in the same colours, in a column beside it.
+    Each quote's words are styled in its speaker's colour (a split quote's parts, not the cue
+    between them); the speakers quoted in a paragraph are named, in the same colours, in a
+    column beside it.
     """
     colours = _speaker_colours(quotes)
     grid = Table.grid(padding=(0, 2), expand=True)
@@ -166,13 +167,14 @@ def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
         body = Text(text[start:end])
         names: dict[str, str] = {}
         for quote in quotes:
-            if quote["start"] < end and quote["end"] > start:
-                name = _speaker_name(quote)
-                style = f"bold {colours[name]}"
-                body.stylize(
-                    style, max(quote["start"], start) - start, min(quote["end"], end) - start
-                )
-                names.setdefault(name, style)
+            pieces = [(s, e) for s, e in _speakers_words(quote) if s < end and e > start]
+            if not pieces:
+                continue
+            name = _speaker_name(quote)
+            style = f"bold {colours[name]}"
+            for piece_start, piece_end in pieces:
+                body.stylize(style, max(piece_start, start) - start, min(piece_end, end) - start)
+            names.setdefault(name, style)
         beside = Text("\n").join(Text(f"◀ {name}", style=s) for name, s in names.items())
         grid.add_row(body, beside)
         grid.add_row("", "")
@@ -184,6 +186,11 @@ def _header(meta: Row, quotes: int) -> Text:
     details = [str(meta["path"]), str(meta.get("date") or "undated"), f"{quotes} quote(s)"]
     header.append("\n" + " · ".join(details) + "\n", style="dim")
     return header
+
+
+def _speakers_words(quote: Row) -> list[tuple[int, int]]:
+    """(start, end) of each part of a quote; the whole quote for a record without parts."""
+    return [(int(part["start"]), int(part["end"])) for part in quote.get("parts") or [quote]]
 
 
 def _speaker_name(quote: Row) -> str:
