@@ -27,9 +27,13 @@ class Prediction:
 
 
 def from_quote(quote: Quote) -> Prediction:
-    """Map a quotecli record: content = (start, end), source = speaker.mention, cue = cue."""
+    """Map a quotecli record: content = its parts, source = speaker.mention, cue = cue.
+
+    A split quote's content is discontinuous, one piece per part, leaving out the cue between
+    them, as brat gold annotates `"A," she said, "B."`.
+    """
     return Prediction(
-        content=((quote.start, quote.end),),
+        content=tuple((part.start, part.end) for part in quote.parts),
         source=text_span_to_span(quote.speaker.mention),
         cue=text_span_to_span(quote.cue),
         kind=str(quote.kind),
