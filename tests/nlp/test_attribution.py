@@ -557,6 +557,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "apposition_glossing_a_name_at_the_end_is_the_writers": (
+        "Schultz said he did not support Mr. Trump, the presumed favorite of the Kremlin.",
+        [(INDIRECT, "he did not support Mr. Trump", "Schultz", "said")],
+    ),
+    "concessive_clause_at_the_end_is_the_writers": (
+        "He argued that paying no income taxes was smart, although he again refused to "
+        "release his returns.",
+        [
+            (INDIRECT, "that paying no income taxes was smart", "He", "argued"),
+            (INDIRECT, "to release his returns", "he", "again refused"),
+        ],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

@@ -75,6 +75,8 @@ CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "since", "until"})
 # Words opening a relative clause that glosses rather than restricts (`, which ...`).
 GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
+# Conjunctions opening a closing clause of the writer's (`, although he refused to ...`).
+CONCESSIVE_MARKERS = frozenset({"although", "though", "while", "whereas"})
 # What a verb coordinated onto an infinitive may not have if it continues the infinitive.
 BARE_VERB_EXCLUDES = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})
 # Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
@@ -663,8 +665,8 @@ def _before_trailing_aside(doc: Doc, head: Token, last: int) -> int:
     """Where the content under `head` ends when a comma and an aside close it.
 
     `said he would run, arguing that ...`: the participle is a second report of its own.
-    `said the city would sue Acme, which owns the plant`: a relative clause on a name that
-    closes the content is the writer's gloss. The content stops at the comma.
+    `said the city would sue Acme, which owns the plant`: a gloss that closes the content is
+    the writer's (`_closes_as_gloss`). The content stops at the comma.
     """
     for token in doc[head.i + 1 : last]:
         comma = token.left_edge.i - 1
@@ -688,13 +690,18 @@ def _is_reporting_participle(token: Token) -> bool:
 
 
 def _closes_as_gloss(token: Token, last: int) -> bool:
-    """A relative clause glossing a name (`, which owns ...`) that runs to the content's end.
+    """The writer's gloss running to the content's end: a relative clause or apposition on a
+    name (`, which owns ...`, `, the mayor`) or a concessive clause (`, although ...`).
 
     Only names: after a common noun the clause more often says what the speaker meant.
     """
     doc = token.doc
     if any(not t.is_punct for t in doc[token.right_edge.i + 1 : last]):
         return False
+    if token.dep_ == "appos":
+        return token.head.pos_ == "PROPN"
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKERS for c in token.children)
     return (
         token.dep_ == "relcl"
         and token.left_edge.lower_ in GLOSS_RELATIVES
