@@ -216,8 +216,19 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         [(DIRECT, "reckless", "critics", "called")],
     ),
     "relative_clause_speaker": (
-        "The union backed the strikers, who have protested that wages are too low.",
+        "The strikers, who have protested that wages are too low, met on Monday.",
         [(INDIRECT, "that wages are too low", "who", "have protested")],
+    ),
+    "object_holding_a_report_is_the_outer_report": (
+        "The union backed the strikers, who have protested that wages are too low.",
+        [
+            (
+                INDIRECT,
+                "the strikers, who have protested that wages are too low",
+                "The union",
+                "backed",
+            )
+        ],
     ),
     "apposition_before_cue": (
         "Ana Ruiz, the union's general secretary, said the strike would go ahead.",
@@ -364,8 +375,12 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         [],
     ),
     "nominal_cue_claim_that": (
+        "The senator's claim that the bridge was unsafe surprised the engineers.",
+        [(INDIRECT, "that the bridge was unsafe", "The senator's", "claim")],
+    ),
+    "claim_rejected_as_an_object_is_the_outer_report": (
         "Officials rejected the senator's claim that the bridge was unsafe.",
-        [(INDIRECT, "that the bridge was unsafe", "the senator's", "claim")],
+        [(INDIRECT, "the senator's claim that the bridge was unsafe", "Officials", "rejected")],
     ),
     "nominal_cue_plan_to": (
         "Voters liked his plan to build more schools in the north.",

@@ -540,7 +540,9 @@ def _is_intention(token: Token) -> bool:
 def _object_content(doc: Doc, cue: Token) -> list[CharSpan]:
     """`vowed to cut taxes`, `urged voters to stay home`: what the speaker wants done.
 
-    The intention (an infinitive clause) and the person it is asked of form the content.
+    The intention (an infinitive clause) and the person it is asked of form the content. An
+    object that holds a report of its own (`rejected the senator's claim that ...`) is still
+    the content: PolNeAR annotates the outer report, and the inner one gives way to it.
     """
     if cue.lower_ in object_stop_verbs():
         return []
@@ -549,8 +551,6 @@ def _object_content(doc: Doc, cue: Token) -> list[CharSpan]:
         return _topic_content(doc, cue)
     complements += [c for c in cue.rights if _completes_object(c, complements[0])]
     first, last = complements[0].left_edge.i, max(c.right_edge.i for c in complements)
-    if any(_reports_a_clause(token) for token in doc[first : last + 1]):
-        return []
     return [_trimmed(doc, first, _before_trailing_aside(doc, complements[0], last + 1))]
 
 
@@ -581,14 +581,6 @@ def _modifies_object(prep: Token) -> bool:
 def _is_bare_verb(verb: Token) -> bool:
     """A verb with no subject, auxiliary or negation of its own: `(to) grow`, not `didn't reply`."""
     return not any(child.dep_ in BARE_VERB_EXCLUDES for child in verb.children)
-
-
-def _reports_a_clause(token: Token) -> bool:
-    """A report inside an object (`rejected the senator's claim that ...`, `backed the
-    strikers, who protested that ...`): the inner report is the attribution, not the object."""
-    if is_cue(token):
-        return any(_is_reported_clause(child) for child in token.children)
-    return _is_cue_noun(token) and any(_is_noun_clause(child) for child in token.rights)
 
 
 def _topic_content(doc: Doc, cue: Token) -> list[CharSpan]:
