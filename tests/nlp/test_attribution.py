@@ -584,6 +584,25 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             (INDIRECT, "to release his returns", "he", "again refused"),
         ],
     ),
+    "passive_expectation_names_no_speaker": (
+        "About one of every nine voters this fall is expected to be Latino.",
+        [
+            (
+                INDIRECT,
+                "About one of every nine voters this fall is expected to be Latino",
+                None,
+                "is expected",
+            )
+        ],
+    ),
+    "passive_report_with_it_names_no_speaker": (
+        "It was reported that the mayor would resign.",
+        [(INDIRECT, "that the mayor would resign", None, "was reported")],
+    ),
+    "passive_pronoun_subject_is_still_the_speaker": (
+        "He was asked to explain the delay.",
+        [(INDIRECT, "to explain the delay", "He", "was asked")],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

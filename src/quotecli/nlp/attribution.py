@@ -482,10 +482,18 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
         return
     if any(_clashes(content, cue, a) for a in found.attributions):
         return
-    source = find_source(cue)
-    is_aside = content[0] < cue.idx < content[1]
-    if source is None or (_overlaps(source, content) and not is_aside):
-        return
+    passive_subject = _passive_subject(cue)
+    if passive_subject is not None and content[0] > cue.idx:
+        # `X is expected to win`: nobody named expects; what is expected is X winning.
+        # `It was reported that ...`: the `it` stands for the clause and names nobody.
+        if doc_text(found.doc)[passive_subject[0] : passive_subject[1]].lower() != "it":
+            content = (passive_subject[0], content[1])
+        source = None
+    else:
+        source = find_source(cue)
+        is_aside = content[0] < cue.idx < content[1]
+        if source is None or (_overlaps(source, content) and not is_aside):
+            return
     kind = _kind_of(found, content)
     if kind is not QuoteKind.INDIRECT and _token_count(found.doc, content) < MIN_CONTENT_TOKENS:
         return  # a word or two in quotation marks as an object: a scare quote
@@ -499,6 +507,19 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
     if held:  # the outer report takes the place of those it holds
         found.attributions = [a for a in found.attributions if all(a is not h for h in held)]
     found.add(Attribution(content, kind, cue_span(cue), source))
+
+
+def _passive_subject(cue: Token) -> CharSpan | None:
+    """The subject of a passive cue without a `by` phrase (`X is expected to ...`, `it was
+    reported that ...`); not a pronoun standing for a speaker (`he was asked to ...`)."""
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    if any(c.dep_ == "agent" for c in cue.children):
+        return None
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ != "it"):
+        return None
+    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
 
 
 def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
