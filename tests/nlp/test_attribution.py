@@ -603,6 +603,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "He was asked to explain the delay.",
         [(INDIRECT, "to explain the delay", "He", "was asked")],
     ),
+    "seeing_something_as_something_is_a_view": (
+        "Some saw the comment as a dig at the military.",
+        [(INDIRECT, "the comment as a dig at the military", "Some", "saw")],
+    ),
+    "painting_a_rival_as_something_is_a_view": (
+        "She painted her rival as a plutocrat.",
+        [(INDIRECT, "her rival as a plutocrat", "She", "painted")],
+    ),
+    "seeing_without_as_reports_nothing": (
+        "We saw the film on Sunday.",
+        [],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

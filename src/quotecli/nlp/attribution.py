@@ -23,6 +23,7 @@ from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.labels import signed_quotations, transcript_turns
 from quotecli.nlp.lexicon import (
+    as_view_verbs,
     cue_nouns,
     intention_verbs,
     object_stop_verbs,
@@ -411,7 +412,7 @@ def _find_labelled(found: _Found, headings: list[CharSpan]) -> None:
 def _find_reported_clauses(found: _Found, headings: list[CharSpan]) -> None:
     quoted_ranges = [(q.opening, q.closing) for q in found.quotes]
     for token in found.doc:
-        if not (is_cue(token) or _is_intention(token) or _is_topic_verb(token)):
+        if not (is_cue(token) or _is_intention(token) or _is_topic_verb(token) or _views_as(token)):
             continue
         if _inside(token.idx, quoted_ranges) or _inside(token.idx, headings):
             continue
@@ -548,6 +549,17 @@ def _rejoined(doc: Doc, contents: list[CharSpan]) -> list[CharSpan]:
         else:
             joined.append(content)
     return joined
+
+
+def _views_as(token: Token) -> bool:
+    """`saw the remark as a dig`: a verb of seeing or painting with an object and `as`."""
+    if not token.tag_.startswith("VB") or token.lower_ not in as_view_verbs():
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    holders = [token, *objects]  # the parser hangs `as` on the verb or on its object
+    return bool(objects) and any(
+        c.dep_ == "prep" and c.lower_ == "as" for holder in holders for c in holder.children
+    )
 
 
 def _is_topic_verb(token: Token) -> bool:

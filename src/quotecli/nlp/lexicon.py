@@ -53,3 +53,9 @@ def topic_verbs() -> frozenset[str]:
 def to_topic_verbs() -> frozenset[str]:
     """Verbs whose `to` phrase is what they speak of ("pointed to", "referring to")."""
     return read_words("to_topic_verbs.txt")
+
+
+@cache
+def as_view_verbs() -> frozenset[str]:
+    """Verbs that report a view with "as" ("saw the remark as a dig"), every form."""
+    return read_words("as_view_verbs.txt")
