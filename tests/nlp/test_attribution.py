@@ -615,6 +615,22 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "We saw the film on Sunday.",
         [],
     ),
+    "made_clear_reports_its_clause": (
+        "Officials made clear Monday that they have no plans to spend money.",
+        [(INDIRECT, "that they have no plans to spend money", "Officials", "made")],
+    ),
+    "made_the_case_reports_its_clause": (
+        "Obama will make the case that Clinton is uniquely qualified.",
+        [(INDIRECT, "that Clinton is uniquely qualified", "Obama", "will make")],
+    ),
+    "made_comments_about_reports_the_topic": (
+        "Trump has made comments about the possibility of voter fraud.",
+        [(INDIRECT, "the possibility of voter fraud", "Trump", "has made")],
+    ),
+    "made_without_a_reporting_noun_reports_nothing": (
+        "She made a cake for the party.",
+        [],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

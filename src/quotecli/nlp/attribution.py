@@ -26,6 +26,8 @@ from quotecli.nlp.lexicon import (
     as_view_verbs,
     cue_nouns,
     intention_verbs,
+    light_verb_nouns,
+    light_verbs,
     object_stop_verbs,
     to_topic_verbs,
     topic_verbs,
@@ -412,12 +414,13 @@ def _find_labelled(found: _Found, headings: list[CharSpan]) -> None:
 def _find_reported_clauses(found: _Found, headings: list[CharSpan]) -> None:
     quoted_ranges = [(q.opening, q.closing) for q in found.quotes]
     for token in found.doc:
-        if not (is_cue(token) or _is_intention(token) or _is_topic_verb(token) or _views_as(token)):
-            continue
         if _inside(token.idx, quoted_ranges) or _inside(token.idx, headings):
             continue
-        for content in _reported_contents(found.doc, token):
-            _add_reported(found, token, content)
+        if is_cue(token) or _is_intention(token) or _is_topic_verb(token) or _views_as(token):
+            for content in _reported_contents(found.doc, token):
+                _add_reported(found, token, content)
+        elif token.tag_.startswith("VB") and token.lower_ in light_verbs():
+            _add_light_verb_report(found, token)
     for token in found.doc:
         if _is_cue_noun(token) and not _inside(token.idx, quoted_ranges + headings):
             _add_nominal(found, token)
@@ -549,6 +552,29 @@ def _rejoined(doc: Doc, contents: list[CharSpan]) -> list[CharSpan]:
         else:
             joined.append(content)
     return joined
+
+
+def _add_light_verb_report(found: _Found, verb: Token) -> None:
+    """`made clear that ...`, `made the case that ...`, `made comments about X`."""
+    doc = found.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_clause_marker(c)]
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in light_verb_nouns()]
+    for noun in nouns:
+        clauses += [
+            c for c in noun.children if c.dep_ in ("acl", "relcl") and _has_clause_marker(c)
+        ]
+    if clauses:
+        clause = clauses[0]
+        _add_reported(found, verb, _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1))
+        return
+    for noun in nouns:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS | {"on"}:
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    first, last = objects[0].left_edge.i, objects[0].right_edge.i + 1
+                    _add_reported(found, verb, _trimmed(doc, first, last))
+                    return
 
 
 def _views_as(token: Token) -> bool:

@@ -59,3 +59,15 @@ def to_topic_verbs() -> frozenset[str]:
 def as_view_verbs() -> frozenset[str]:
     """Verbs that report a view with "as" ("saw the remark as a dig"), every form."""
     return read_words("as_view_verbs.txt")
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    """Verbs that report only through a noun they take ("made the case that"), every form."""
+    return read_words("light_verbs.txt")
+
+
+@cache
+def light_verb_nouns() -> frozenset[str]:
+    """Nouns that make a light verb a report ("case", "comments", "pledge")."""
+    return read_words("light_verb_nouns.txt")
