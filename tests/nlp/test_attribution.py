@@ -161,8 +161,13 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         'Jane Moss said: "The river rose overnight and the road was gone.\n\n'
         '"By morning the whole valley was under water."',
         [
-            (DIRECT, "The river rose overnight and the road was gone.", "Jane Moss", "said"),
-            (DIRECT, "By morning the whole valley was under water.", "Jane Moss", None),
+            (
+                DIRECT,
+                'The river rose overnight and the road was gone.\n\n"By morning the whole valley '
+                "was under water.",
+                "Jane Moss",
+                "said",
+            ),
         ],
     ),
     "continuation_paragraph": (
@@ -682,3 +687,11 @@ def test_split_quote_records_the_cue_between_its_parts_as_a_gap(parser: Any) -> 
 def test_quote_in_one_piece_has_no_gaps(parser: Any) -> None:
     (quote,) = find_attributions(parser('"The port is full," she said.'))
     assert quote.gaps == ()
+
+
+def test_quote_run_on_over_a_paragraph_break_has_the_break_as_a_gap(parser: Any) -> None:
+    text = 'Jane Moss said: "The river rose overnight.\n\n"By morning the valley was flooded."'
+    (quote,) = find_attributions(parser(text))
+    ((gap_start, gap_end),) = quote.gaps
+    assert text[quote.content[0] : gap_start] == "The river rose overnight."
+    assert text[gap_end : quote.content[1]] == "By morning the valley was flooded."

@@ -8,8 +8,8 @@ Three passes, each linear in the length of the document:
    quotes, unless they continue the previous paragraph's speaker.
 2. Every other reporting verb with a reported clause gives an indirect quote, or a mixed one
    when the clause carries quotation marks (`Vietnam's president said Putin had ...`).
-3. A paragraph that is only a quotation, or carries on a quote left open, keeps the speaker
-   of the quote before it.
+3. A paragraph that carries on a direct quote left open joins it as a further part; one that
+   is only a quotation keeps the speaker of the quote before it.
 """
 
 from __future__ import annotations
@@ -811,10 +811,17 @@ def _carry_on_speakers(found: _Found) -> None:
         if not (quote.continues or _is_quote_paragraph(text, quote)):
             continue
         previous = _previous_in_paragraph_before(found, quote)
-        if previous is not None:
-            attribution = Attribution(quote.content, QuoteKind.DIRECT, None, previous.source)
-            found.by_quote[index] = attribution
-            found.add(attribution)
+        if previous is None:
+            continue
+        if quote.continues and previous.kind is QuoteKind.DIRECT:
+            # A quotation run on over a paragraph break is one quotation in two parts.
+            previous.gaps = (*previous.gaps, (previous.content[1], quote.content[0]))
+            previous.content = (previous.content[0], quote.content[1])
+            found.by_quote[index] = previous
+            continue
+        attribution = Attribution(quote.content, QuoteKind.DIRECT, None, previous.source)
+        found.by_quote[index] = attribution
+        found.add(attribution)
 
 
 def _attributed(found: _Found, quote: QuotedSpan) -> bool:

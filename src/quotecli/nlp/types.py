@@ -23,8 +23,9 @@ class Attribution:
         cue: the reporting expression ("said", "according to", "was quoted as saying").
         source: the speaker phrase as written at this quote ("he", "Thayer", "the minister").
         entity: index into `doc._.speakers` once speakers are resolved; None if unresolved.
-        gaps: stretches inside `content` that are not the speaker's words: the marks and cue
-            between the parts of a split quote (`"A," she said, "B."`), in order.
+        gaps: stretches inside `content` that are not the speaker's words, in order: the marks
+            and cue between the parts of a split quote (`"A," she said, "B."`), or the
+            paragraph break in a quotation that runs on into the next paragraph.
     """
 
     content: CharSpan
