@@ -636,6 +636,22 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "She made a cake for the party.",
         [],
     ),
+    "said_yes_is_the_whole_answer": (
+        "Melanie said yes, yes, yes, over and over again.",
+        [(INDIRECT, "yes, yes, yes", "Melanie", "said")],
+    ),
+    "think_so_stands_for_what_is_thought": (
+        "He doesn't think so.",
+        [(INDIRECT, "so", "He", "doesn't think")],
+    ),
+    "said_as_much": (
+        "The campaign manager said as much on Sunday.",
+        [(INDIRECT, "as much", "The campaign manager", "said")],
+    ),
+    "so_modifying_an_object_is_not_a_pro_form": (
+        "He said so many things.",
+        [(INDIRECT, "so many things", "He", "said")],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

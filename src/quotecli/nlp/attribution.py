@@ -80,6 +80,8 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "since
 GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 # Conjunctions opening a closing clause of the writer's (`, although he refused to ...`).
 CONCESSIVE_MARKERS = frozenset({"although", "though", "while", "whereas"})
+# Words that stand for a whole answer or statement after a cue: `said so`, `said no`.
+PRO_FORM_ANSWERS = frozenset({"so", "yes", "no"})
 # What a verb coordinated onto an infinitive may not have if it continues the infinitive.
 BARE_VERB_EXCLUDES = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})
 # Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
@@ -513,6 +515,20 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
     found.add(Attribution(content, kind, cue_span(cue), source))
 
 
+def _pro_form_answer(doc: Doc, cue: Token) -> CharSpan | None:
+    """`said so`, `said as much`, `said yes, yes, yes`, `doesn't think so`: a word standing
+    for what was said is the whole content, however short."""
+    words = [t.lower_ for t in doc[cue.i + 1 : cue.i + 3]]
+    if words[:2] == ["as", "much"] and doc[cue.i + 2].head.i in (cue.i, cue.i + 1):
+        return _trimmed(doc, cue.i + 1, cue.i + 3)
+    if words[:1] != [] and words[0] in PRO_FORM_ANSWERS and doc[cue.i + 1].head.i == cue.i:
+        last = cue.i + 1
+        while last < len(doc) and doc[last].lower_ in PRO_FORM_ANSWERS | {","}:
+            last += 1
+        return _trimmed(doc, cue.i + 1, last)
+    return None
+
+
 def _passive_subject(cue: Token) -> CharSpan | None:
     """The subject of a passive cue without a `by` phrase (`X is expected to ...`, `it was
     reported that ...`); not a pronoun standing for a speaker (`he was asked to ...`)."""
@@ -534,6 +550,8 @@ def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
     contents = _rejoined(doc, sorted(_clause_content(doc, clause) for clause in clauses))
     if not clauses and cue.dep_ == "parataxis":
         contents.append(_around_aside(doc, cue))
+    if not contents and (answer := _pro_form_answer(doc, cue)) is not None:
+        return [answer]
     if not contents:
         # An object may be a single word (`promised a veto`, `attacked Trump`); a clause of
         # fewer words than MIN_CONTENT_TOKENS is a parse fragment.
