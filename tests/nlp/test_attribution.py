@@ -652,6 +652,14 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "He said so many things.",
         [(INDIRECT, "so many things", "He", "said")],
     ),
+    "with_phrase_of_agreed_is_what_was_agreed_with": (
+        "Anderson largely agreed with the analysis.",
+        [(INDIRECT, "the analysis", "Anderson", "largely agreed with")],
+    ),
+    "in_phrase_of_believe_is_what_is_believed_in": (
+        "I believe in the good sense of the American people.",
+        [(INDIRECT, "the good sense of the American people", "I", "believe in")],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

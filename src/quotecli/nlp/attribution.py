@@ -29,7 +29,7 @@ from quotecli.nlp.lexicon import (
     light_verb_nouns,
     light_verbs,
     object_stop_verbs,
-    to_topic_verbs,
+    topic_prepositions,
     topic_verbs,
 )
 from quotecli.nlp.quote_marks import DOUBLED_APOSTROPHE, QuotedSpan, find_quoted_spans, paragraphs
@@ -689,7 +689,7 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _topic_prepositions(cue: Token) -> frozenset[str]:
-    return TOPIC_PREPOSITIONS | {"to"} if cue.lower_ in to_topic_verbs() else TOPIC_PREPOSITIONS
+    return TOPIC_PREPOSITIONS | topic_prepositions().get(cue.lower_, frozenset())
 
 
 def _is_reported_clause(child: Token) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotecli.nlp.doctext import doc_text
-from quotecli.nlp.lexicon import object_control_verbs, reporting_verbs, to_topic_verbs
+from quotecli.nlp.lexicon import object_control_verbs, reporting_verbs, topic_prepositions
 
 CharSpan = tuple[int, int]
 
@@ -80,7 +80,7 @@ def _particle_end(verb: Token) -> Token:
 
 
 def _cue_prepositions(verb: Token) -> frozenset[str]:
-    return CUE_PREPOSITIONS | {"to"} if verb.lower_ in to_topic_verbs() else CUE_PREPOSITIONS
+    return CUE_PREPOSITIONS | topic_prepositions().get(verb.lower_, frozenset())
 
 
 def _quoted_as_saying_end(token: Token) -> Token | None:

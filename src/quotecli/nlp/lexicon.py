@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from quotecli.nlp.datafiles import read_words
+from quotecli.nlp.datafiles import read_json, read_words
 
 
 @cache
@@ -50,9 +50,13 @@ def topic_verbs() -> frozenset[str]:
 
 
 @cache
-def to_topic_verbs() -> frozenset[str]:
-    """Verbs whose `to` phrase is what they speak of ("pointed to", "referring to")."""
-    return read_words("to_topic_verbs.txt")
+def topic_prepositions() -> dict[str, frozenset[str]]:
+    """Verb form -> the prepositions naming what it speaks of ("pointed" -> {"to"})."""
+    by_verb: dict[str, set[str]] = {}
+    for preposition, verbs in read_json("topic_prepositions.json").items():
+        for verb in verbs:
+            by_verb.setdefault(verb, set()).add(preposition)
+    return {verb: frozenset(prepositions) for verb, prepositions in by_verb.items()}
 
 
 @cache
