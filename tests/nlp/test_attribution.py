@@ -660,6 +660,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "I believe in the good sense of the American people.",
         [(INDIRECT, "the good sense of the American people", "I", "believe in")],
     ),
+    "stance_adjective_with_its_topic": (
+        "Republicans weren't too concerned about this shift in strategy.",
+        [(INDIRECT, "this shift in strategy", "Republicans", "too concerned about")],
+    ),
+    "stance_adjective_with_a_clause": (
+        "Officials are confident that the bridge will hold.",
+        [(INDIRECT, "that the bridge will hold", "Officials", "confident")],
+    ),
+    "adjective_without_stance_reports_nothing": (
+        "The senator was tired of the long debate.",
+        [],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

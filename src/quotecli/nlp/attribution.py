@@ -29,6 +29,7 @@ from quotecli.nlp.lexicon import (
     light_verb_nouns,
     light_verbs,
     object_stop_verbs,
+    stance_adjectives,
     topic_prepositions,
     topic_verbs,
 )
@@ -421,6 +422,10 @@ def _find_reported_clauses(found: _Found, headings: list[CharSpan]) -> None:
         if is_cue(token) or _is_intention(token) or _is_topic_verb(token) or _views_as(token):
             for content in _reported_contents(found.doc, token):
                 _add_reported(found, token, content)
+        elif _is_stance(token):
+            for content in _reported_contents(found.doc, token):
+                if not _is_lone_pronoun(found.doc, content):  # `proud of it` says nothing
+                    _add_reported(found, token, content)
         elif token.tag_.startswith("VB") and token.lower_ in light_verbs():
             _add_light_verb_report(found, token)
     for token in found.doc:
@@ -593,6 +598,16 @@ def _add_light_verb_report(found: _Found, verb: Token) -> None:
                     first, last = objects[0].left_edge.i, objects[0].right_edge.i + 1
                     _add_reported(found, verb, _trimmed(doc, first, last))
                     return
+
+
+def _is_stance(token: Token) -> bool:
+    """`are concerned about X`, `was critical of X`: a stance adjective after a copula."""
+    return token.dep_ == "acomp" and token.lower_ in stance_adjectives()
+
+
+def _is_lone_pronoun(doc: Doc, content: CharSpan) -> bool:
+    piece = doc.char_span(*content, alignment_mode="expand")
+    return piece is not None and len(piece) == 1 and piece[0].pos_ == "PRON"
 
 
 def _views_as(token: Token) -> bool:

@@ -18,8 +18,9 @@ CharSpan = tuple[int, int]
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # A coordinated or subordinate verb without a subject of its own shares its head's subject:
-# "X said A but said B", "X was quoted as saying".
-INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp"})
+# "X said A but said B", "X was quoted as saying"; so does an adjective after a copula
+# ("X was critical of B").
+INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Tagged as nouns now and then by the small model, but reporting verbs all the same.
 ALWAYS_VERBS = frozenset({"said", "says"})

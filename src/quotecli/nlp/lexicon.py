@@ -75,3 +75,9 @@ def light_verbs() -> frozenset[str]:
 def light_verb_nouns() -> frozenset[str]:
     """Nouns that make a light verb a report ("case", "comments", "pledge")."""
     return read_words("light_verb_nouns.txt")
+
+
+@cache
+def stance_adjectives() -> frozenset[str]:
+    """Adjectives reporting a stance after a copula ("are concerned about X")."""
+    return read_words("stance_adjectives.txt")
