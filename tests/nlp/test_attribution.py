@@ -672,6 +672,32 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The senator was tired of the long debate.",
         [],
     ),
+    "reported_clause_takes_in_the_quote_it_carries": (
+        'The spokeswoman said that, "Of course the mayor is going to defend himself" against '
+        "what the campaign sees as a coordinated attack.",
+        [
+            (
+                MIXED,
+                'that, "Of course the mayor is going to defend himself" against what the '
+                "campaign sees as a coordinated attack",
+                "The spokeswoman",
+                "said",
+            )
+        ],
+    ),
+    "object_takes_in_the_quotes_it_carries": (
+        'The senator cited the governor\'s references to the budget as "a disgrace" and '
+        '"a sham" as examples of his contempt for voters.',
+        [
+            (
+                MIXED,
+                'the governor\'s references to the budget as "a disgrace" and "a sham" as '
+                "examples of his contempt for voters",
+                "The senator",
+                "cited",
+            )
+        ],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

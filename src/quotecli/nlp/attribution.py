@@ -457,6 +457,13 @@ def _add_nominal(found: _Found, noun: Token) -> None:
     found.add(Attribution(content, kind, cue_span(noun), source))
 
 
+def _words_beyond(doc: Doc, outer: CharSpan, inner: CharSpan) -> bool:
+    """Whether `outer` has words of its own around `inner`, not just marks and punctuation."""
+    text = doc_text(doc)
+    around = text[outer[0] : inner[0]] + text[inner[1] : outer[1]]
+    return any(char.isalnum() for char in around)
+
+
 def _clashes(content: CharSpan, cue: Token, other: Attribution) -> bool:
     """Whether a reported clause's content collides with an attribution already found.
 
@@ -467,6 +474,9 @@ def _clashes(content: CharSpan, cue: Token, other: Attribution) -> bool:
     """
     if not _overlaps(content, other.content):
         return False
+    holds_it = content[0] <= other.content[0] and other.content[1] <= content[1]
+    if holds_it and other.cue == cue_span(cue) and _words_beyond(cue.doc, content, other.content):
+        return False  # `claimed that X is "A"`: the clause takes in the quote it carries
     if other.cue is None or not content[0] <= other.cue[0] < content[1]:
         return True
     holds_it = content[0] <= other.content[0] and other.content[1] <= content[1]
