@@ -698,6 +698,21 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "quotation_right_after_a_report_carries_it_on": (
+        'The general said she has the essential quality for the job: "Steadiness, and strength."',
+        [
+            (
+                MIXED,
+                'she has the essential quality for the job: "Steadiness, and strength',
+                "The general",
+                "said",
+            )
+        ],
+    ),
+    "quotation_after_the_reports_sentence_does_not_carry_it_on": (
+        'The mayor said the plan would work. "We are ready."',
+        [(INDIRECT, "the plan would work", "The mayor", "said")],
+    ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "
         "home,'' and he was proud of it.",

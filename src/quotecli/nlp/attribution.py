@@ -83,6 +83,9 @@ GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 CONCESSIVE_MARKERS = frozenset({"although", "though", "while", "whereas"})
 # Words that stand for a whole answer or statement after a cue: `said so`, `said no`.
 PRO_FORM_ANSWERS = frozenset({"so", "yes", "no"})
+# What may stand between an indirect report and a quotation that carries it on (`...: "`).
+RUN_ON_PUNCTUATION = " ,:;"
+MAX_RUN_ON_GAP = 3
 # What a verb coordinated onto an infinitive may not have if it continues the infinitive.
 BARE_VERB_EXCLUDES = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})
 # Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
@@ -122,6 +125,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     _attribute_quotations(found)
     _find_labelled(found, headings)
     _find_reported_clauses(found, headings)
+    _run_on_into_quotes(found)
     _carry_on_speakers(found)
     return sorted(found.attributions, key=lambda a: a.content)
 
@@ -841,6 +845,28 @@ def _kind_of(found: _Found, content: CharSpan) -> QuoteKind:
 
 def _same_extent(text: str, quote: QuotedSpan, content: CharSpan) -> bool:
     return content[0] <= quote.opening + 1 and _is_just_the_quotation(text, content, quote)
+
+
+def _run_on_into_quotes(found: _Found) -> None:
+    """`said she had what the job needs: "Steadiness, and strength."`: a quotation nothing
+    claims, right after an indirect report with only punctuation between, carries it on."""
+    text = doc_text(found.doc)
+    openings = [quote.opening for quote in found.quotes]
+    for attribution in found.attributions:
+        if attribution.kind is not QuoteKind.INDIRECT:
+            continue
+        index = bisect_left(openings, attribution.content[1])
+        if index >= len(found.quotes) or index in found.by_quote:
+            continue
+        quote = found.quotes[index]
+        gap = text[attribution.content[1] : quote.opening]
+        if len(gap) > MAX_RUN_ON_GAP or gap.strip(RUN_ON_PUNCTUATION) or not quote.closed:
+            continue
+        if _attributed(found, quote):
+            continue
+        attribution.content = (attribution.content[0], quote.closing)
+        attribution.kind = QuoteKind.MIXED
+        found.by_quote[index] = attribution
 
 
 # Pass 3: continuation paragraphs ----------------------------------------------------------------
