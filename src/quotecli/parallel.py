@@ -171,6 +171,9 @@ class _Pool:
                 continue
             if error is not None:
                 raise error
+            # A worker that died idle holds no task, so no outcome goes missing for it: look
+            # on every outcome, not only when the queue runs dry.
+            self._check_alive()
             assert extractions is not None
             return sequence, extractions
 
