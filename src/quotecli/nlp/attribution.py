@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotecli.nlp.cues import RELATIVE_PRONOUNS, clip, cue_span, find_source, is_cue, line_bounds
+from quotecli.nlp.cues import (
+    RELATIVE_PRONOUNS,
+    SUBJECTS,
+    clip,
+    cue_span,
+    find_source,
+    is_cue,
+    line_bounds,
+)
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.labels import signed_quotations, transcript_turns
 from quotecli.nlp.lexicon import (
@@ -87,9 +95,11 @@ PRO_FORM_ANSWERS = frozenset({"so", "yes", "no"})
 RUN_ON_PUNCTUATION = " ,:;"
 MAX_RUN_ON_GAP = 3
 # What a verb coordinated onto an infinitive may not have if it continues the infinitive.
-BARE_VERB_EXCLUDES = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})
+BARE_VERB_EXCLUDES = SUBJECTS | {"aux", "auxpass", "neg"}
 # Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
 TOPIC_PREPOSITIONS = frozenset({"for", "of", "about", "against"})
+# Prepositions naming what a light verb's noun is about: `made comments on the plan`.
+LIGHT_VERB_NOUN_PREPOSITIONS = TOPIC_PREPOSITIONS | {"on"}
 
 
 @dataclass(slots=True)
@@ -421,17 +431,20 @@ def _find_labelled(found: _Found, headings: list[CharSpan]) -> None:
 def _find_reported_clauses(found: _Found, headings: list[CharSpan]) -> None:
     quoted_ranges = [(q.opening, q.closing) for q in found.quotes]
     for token in found.doc:
+        reports = is_cue(token) or _is_intention(token) or _is_topic_verb(token)
+        reports = reports or _views_as(token)
+        stance = not reports and _is_stance(token)
+        light = not (reports or stance) and _is_light_verb(token)
+        if not (reports or stance or light):
+            continue
         if _inside(token.idx, quoted_ranges) or _inside(token.idx, headings):
             continue
-        if is_cue(token) or _is_intention(token) or _is_topic_verb(token) or _views_as(token):
-            for content in _reported_contents(found.doc, token):
-                _add_reported(found, token, content)
-        elif _is_stance(token):
-            for content in _reported_contents(found.doc, token):
-                if not _is_lone_pronoun(found.doc, content):  # `proud of it` says nothing
-                    _add_reported(found, token, content)
-        elif token.tag_.startswith("VB") and token.lower_ in light_verbs():
+        if light:
             _add_light_verb_report(found, token)
+            continue
+        for content in _reported_contents(found.doc, token):
+            if not (stance and _is_lone_pronoun(found.doc, content)):  # `proud of it`
+                _add_reported(found, token, content)
     for token in found.doc:
         if _is_cue_noun(token) and not _inside(token.idx, quoted_ranges + headings):
             _add_nominal(found, token)
@@ -474,7 +487,8 @@ def _clashes(content: CharSpan, cue: Token, other: Attribution) -> bool:
     An outer report may hold an inner one whole, cue and all, and then takes its place, as
     PolNeAR annotates the outer report (`A told police that B, the source added`): an inner
     indirect or mixed report anywhere, an inner direct quote when the outer content comes
-    before its cue.
+    before its cue, and a quotation its own cue claimed first when the clause has words of its
+    own around it.
     """
     if not _overlaps(content, other.content):
         return False
@@ -483,7 +497,6 @@ def _clashes(content: CharSpan, cue: Token, other: Attribution) -> bool:
         return False  # `claimed that X is "A"`: the clause takes in the quote it carries
     if other.cue is None or not content[0] <= other.cue[0] < content[1]:
         return True
-    holds_it = content[0] <= other.content[0] and other.content[1] <= content[1]
     fronted = content[1] <= cue.idx
     return not (holds_it and (fronted or other.kind is not QuoteKind.DIRECT))
 
@@ -511,8 +524,8 @@ def _add_reported(found: _Found, cue: Token, content: CharSpan) -> None:
     if passive_subject is not None and content[0] > cue.idx:
         # `X is expected to win`: nobody named expects; what is expected is X winning.
         # `It was reported that ...`: the `it` stands for the clause and names nobody.
-        if doc_text(found.doc)[passive_subject[0] : passive_subject[1]].lower() != "it":
-            content = (passive_subject[0], content[1])
+        if passive_subject.lower_ != "it":
+            content = (passive_subject.left_edge.idx, content[1])
         source = None
     else:
         source = find_source(cue)
@@ -548,7 +561,7 @@ def _pro_form_answer(doc: Doc, cue: Token) -> CharSpan | None:
     return None
 
 
-def _passive_subject(cue: Token) -> CharSpan | None:
+def _passive_subject(cue: Token) -> Token | None:
     """The subject of a passive cue without a `by` phrase (`X is expected to ...`, `it was
     reported that ...`); not a pronoun standing for a speaker (`he was asked to ...`)."""
     if not any(c.dep_ == "auxpass" for c in cue.children):
@@ -558,7 +571,7 @@ def _passive_subject(cue: Token) -> CharSpan | None:
     subject = next((c for c in cue.lefts if c.dep_ == "nsubjpass"), None)
     if subject is None or (subject.pos_ == "PRON" and subject.lower_ != "it"):
         return None
-    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return subject
 
 
 def _reported_contents(doc: Doc, cue: Token) -> list[CharSpan]:
@@ -596,22 +609,22 @@ def _add_light_verb_report(found: _Found, verb: Token) -> None:
     doc = found.doc
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_clause_marker(c)]
     nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in light_verb_nouns()]
-    for noun in nouns:
-        clauses += [
-            c for c in noun.children if c.dep_ in ("acl", "relcl") and _has_clause_marker(c)
-        ]
+    clauses += [clause for noun in nouns for clause in _marked_clauses_on(noun)]
     if clauses:
         clause = clauses[0]
         _add_reported(found, verb, _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1))
         return
     for noun in nouns:
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS | {"on"}:
-                objects = [c for c in prep.children if c.dep_ == "pobj"]
-                if objects:
-                    first, last = objects[0].left_edge.i, objects[0].right_edge.i + 1
-                    _add_reported(found, verb, _trimmed(doc, first, last))
+            if prep.dep_ == "prep" and prep.lower_ in LIGHT_VERB_NOUN_PREPOSITIONS:
+                topic = _preposition_object(doc, prep, ("pobj",))
+                if topic is not None:
+                    _add_reported(found, verb, topic)
                     return
+
+
+def _is_light_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") and token.lower_ in light_verbs()
 
 
 def _is_stance(token: Token) -> bool:
@@ -697,13 +710,21 @@ def _topic_content(doc: Doc, cue: Token) -> list[CharSpan]:
     """
     for child in cue.rights:
         if child.dep_ == "prep" and child.lower_ in _topic_prepositions(cue):
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return [_trimmed(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)]
+            topic = _preposition_object(doc, child, ("pobj", "pcomp"))
+            if topic is not None:
+                return [topic]
         marker = _for_marker(child)
         if marker is not None:
             return [_trimmed(doc, marker.i + 1, child.right_edge.i + 1)]
     return []
+
+
+def _preposition_object(doc: Doc, prep: Token, links: tuple[str, ...]) -> CharSpan | None:
+    """The words of a preposition's first object linked by one of `links`, if it has one."""
+    objects = [c for c in prep.children if c.dep_ in links]
+    if not objects:
+        return None
+    return _trimmed(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
 
 
 def _for_marker(clause: Token) -> Token | None:
@@ -714,7 +735,7 @@ def _for_marker(clause: Token) -> Token | None:
 
 
 def _has_subject(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    return any(child.dep_ in SUBJECTS for child in verb.children)
 
 
 def _topic_prepositions(cue: Token) -> frozenset[str]:
@@ -731,12 +752,12 @@ def _is_reported_clause(child: Token) -> bool:
 def _statement_clauses(cue: Token) -> list[Token]:
     """`said in a statement that ...`: the parser hangs the clause on the noun."""
     nouns = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return [
-        clause
-        for noun in nouns
-        for clause in noun.children
-        if clause.dep_ in ("acl", "relcl") and _has_clause_marker(clause)
-    ]
+    return [clause for noun in nouns for clause in _marked_clauses_on(noun)]
+
+
+def _marked_clauses_on(noun: Token) -> list[Token]:
+    """Clauses hung on a noun and opened by `that`, `whether` or `if`."""
+    return [c for c in noun.children if c.dep_ in ("acl", "relcl") and _has_clause_marker(c)]
 
 
 def _has_clause_marker(clause: Token) -> bool:
