@@ -13,12 +13,14 @@ QUOTED_KINDS = frozenset({"direct", "mixed"})
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """One predicted attribution: content, speaker mention and cue spans, and its kind."""
+    """One predicted attribution: content, speaker mention and cue spans, its kind, and the
+    rule that found it (None for systems without named rules)."""
 
     content: Span
     source: Span | None
     cue: Span | None
     kind: str
+    rule: str | None = None
 
     @property
     def is_quoted(self) -> bool:
@@ -37,6 +39,7 @@ def from_quote(quote: Quote) -> Prediction:
         source=text_span_to_span(quote.speaker.mention),
         cue=text_span_to_span(quote.cue),
         kind=str(quote.kind),
+        rule=quote.rule,
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
+from quotecli.eval.by_rule import RuleScore
 from quotecli.eval.core import EvalResult
 from quotecli.eval.scoring import ROWS, SUBSETS
 
@@ -30,4 +31,23 @@ def score_table(results: Sequence[EvalResult]) -> Table:
                 counts = result.scores[key]
                 cells += [f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}"]
             table.add_row(*cells, end_section=(metric, mode) == ROWS[-1])
+    return table
+
+
+def rule_table(scores: Sequence[RuleScore]) -> Table:
+    """Precision per rule, the rule with most wrong predictions first."""
+    table = Table(
+        title="Precision per rule (content: overlap match; attribution: content and source)",
+        caption="sorted by wrong predictions, most first",
+    )
+    for header in ("rule", "predicted", "wrong", "content P", "attribution P"):
+        table.add_column(header, justify="left" if header == "rule" else "right")
+    for score in scores:
+        table.add_row(
+            score.rule,
+            str(score.predicted),
+            str(score.wrong),
+            f"{score.content_precision:.3f}",
+            f"{score.attribution_precision:.3f}",
+        )
     return table
