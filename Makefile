@@ -36,7 +36,8 @@ bench: install
 
 eval: install
 	@if [ -d $(POLNEAR)/dev ]; then \
-		$(BIN)/quotecli eval $(POLNEAR)/dev --baseline textacy --by-rule --format table; \
+		$(BIN)/quotecli eval $(POLNEAR)/dev --baseline textacy --by-rule --format table \
+			$$([ -d $(POLNEAR)/dev/speakers ] && echo --speakers $(POLNEAR)/dev/speakers); \
 	else echo "eval skipped: $(POLNEAR)/dev is absent"; fi
 
 clean:

@@ -57,6 +57,15 @@ BaselineOption = Annotated[
         "the textacy package.",
     ),
 ]
+SpeakersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--speakers",
+        help="Speaker annotations (<article>.json per gold article, as PolNeAR's dev/speakers): "
+        "adds speech, who-said-what, name accuracy and role recall.",
+        file_okay=False,
+    ),
+]
 ByRuleOption = Annotated[
     bool, typer.Option("--by-rule", help="Also give precision per rule, the costliest first.")
 ]
@@ -69,6 +78,7 @@ def eval_command(
     errors: ErrorsOption = None,
     baseline: BaselineOption = None,
     by_rule: ByRuleOption = False,
+    speakers: SpeakersOption = None,
     model: ModelOption = None,
 ) -> None:
     """Score quotecli's extraction against gold attributions: content, source, cue, both.
@@ -78,15 +88,23 @@ def eval_command(
     for those with quotation marks.
 
     Example: quotecli eval ../shared/data/polnear/dev --baseline textacy --by-rule
+    --speakers ../shared/data/polnear/dev/speakers
     """
     from quotecli.eval.by_rule import score_by_rule
     from quotecli.eval.report import write_errors
+    from quotecli.eval.speakers import read_speakers, score_speakers
 
+    speaker_gold = None if speakers is None else read_speakers(speakers)
     results = run_eval(gold_dir, model, [str(name) for name in baseline or []])
     ours = results[0]
     if errors is not None:
         write_errors(errors, ours)
     rules = score_by_rule(ours.outcomes) if by_rule else None
+    who = (
+        None
+        if speaker_gold is None
+        else [(r.system, score_speakers(r.outcomes, speaker_gold)) for r in results]
+    )
     chosen = fmt or (EvalFormat.TABLE if sys.stdout.isatty() else EvalFormat.JSON)
     if chosen is EvalFormat.JSON:
         record: dict[str, Any] = ours.to_dict()
@@ -94,13 +112,20 @@ def eval_command(
             record["baselines"] = [result.to_dict() for result in results[1:]]
         if rules is not None:
             record["by_rule"] = [score.to_dict() for score in rules]
+        if who is not None:
+            record["speakers"] = {
+                system: {subset: scores.to_dict() for subset, scores in by_subset.items()}
+                for system, by_subset in who
+            }
         sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     else:
-        from quotecli.eval.tables import rule_table, score_table
+        from quotecli.eval.tables import rule_table, score_table, speaker_table
 
         width = None if sys.stdout.isatty() else 160  # a file or pipe gets the whole table
         console = Console(file=sys.stdout, highlight=False, width=width)
         console.print(score_table(results))
+        if who is not None:
+            console.print(speaker_table(who))
         if rules is not None:
             console.print(rule_table(rules))
         sys.stdout.write(f"{ours.articles} articles, run {ours.date}\n")
