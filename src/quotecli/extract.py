@@ -192,9 +192,8 @@ def to_quote(
 def to_speaker(text: str, source: CharSpan | None, entity: Entity | None) -> Speaker:
     mention = text_span(text, source)
     if entity is None:
-        return Speaker(
-            name=mention.text if mention else None, kind=SpeakerKind.UNKNOWN, mention=mention
-        )
+        # An unresolved phrase ("it", "The Latest") is no name: the mention keeps the words.
+        return Speaker(name=None, kind=SpeakerKind.UNKNOWN, mention=mention)
     return Speaker(entity.name, entity.kind, entity.title, entity.affiliation, mention)
 
 
