@@ -25,7 +25,13 @@ from quotecli.nlp.names import (
     split_title,
     title_text,
 )
-from quotecli.nlp.wordlists import fold, gendered_roles, honorifics, person_role_nouns
+from quotecli.nlp.wordlists import (
+    fold,
+    gendered_roles,
+    generic_person_nouns,
+    honorifics,
+    person_role_nouns,
+)
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -38,6 +44,8 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 TITLE_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "NNPS", "POS", "HYPH"})
 MAX_TITLE_MODIFIERS = 4
+# Longest role phrase taken from in front of a name in apposition, in tokens.
+MAX_DESCRIPTOR = 12
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 CACHE_KEY = "quotecli.people"
@@ -193,6 +201,10 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
     title_words = [t.text for t in doc[left:name_start]]
     head = doc[end - 1]
     title = shown_title(doc, modifier_start(doc, left), name_start, title_words)
+    if title is None and left == name_start:
+        title_start = prenominal_role_start(doc, name_start, end)
+        if title_start is not None:
+            left, title = title_start, doc[title_start:name_start].text
     affiliation = affiliation_of(doc, head)
     return NameMention(
         start=name_start,
@@ -293,6 +305,22 @@ def modifies_role_noun(doc: Doc, end: int) -> bool:
     return role.text[:1].islower() and is_role_noun(role.text)
 
 
+def prenominal_role_start(doc: Doc, name_start: int, end: int) -> int | None:
+    """Where a lower-case role in front of a name begins ("Republican presidential nominee
+    Donald Trump", "city engineer Tom Ochoa"), or None when no role noun stands right there."""
+    before = name_start - 1
+    if before < 0 or not doc[before].text.islower() or doc[before].tag_ not in ("NN", "NNP"):
+        return None
+    if not is_role_noun(doc[before].text) or fold(doc[before].text) in generic_person_nouns():
+        return None
+    if any(t.ent_type_ in NON_PERSON_LABELS - PLACE_LABELS for t in doc[name_start:end]):
+        return None  # "the event organizer Alliance for Schools": an organisation
+    start = modifier_start(doc, before)
+    while doc[start].tag_ in ("POS", "HYPH"):
+        start += 1  # "Holt's liberal colleague Matt Lauer": the owner is no part of the title
+    return start
+
+
 def modifier_start(doc: Doc, left: int) -> int:
     """Where the modifiers of a title begin: "Green Party presidential candidate", "White
     House spokesman". Only nominal and adjectival words count; a determiner is left out."""
@@ -377,10 +405,31 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
             and not names_a_place(child)
         ):
             return clean_affiliation(phrase_until_comma(doc, child.i, child.right_edge.i))
-    role = head.head
-    if head.dep_ == "appos" and role.tag_ == "NN" and role.i < head.i and is_title_word(role.text):
-        return clean_affiliation(doc[role.left_edge.i : role.i + 1].text)
+    if head.dep_ == "appos" and head.head.i < head.i:
+        return descriptor_before(doc, head)
     return None
+
+
+def descriptor_before(doc: Doc, name: Token) -> str | None:
+    """The role phrase a name is in apposition to: "the union's general secretary, X"; "A
+    lawyer for the news outlets, X"; "one of the family's attorneys, X"."""
+    role = name.head
+    if role.lower_ == "one":
+        role = next((c for p in role.children if p.lower_ == "of" for c in p.children), role)
+    if role.tag_ not in ("NN", "NNS") or not singular_role(role.text):
+        return None
+    if fold(role.text) in generic_person_nouns():
+        return None
+    start = name.head.left_edge.i
+    if doc[start].tag_ == "PRP$":
+        return None  # "his lawyer": a relation to someone, not a position
+    end = name.left_edge.i
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    phrase = doc[start:end]
+    if any(t.text == "," for t in phrase) or len(phrase) > MAX_DESCRIPTOR:
+        return clean_affiliation(doc[role.left_edge.i : role.i + 1].text)
+    return clean_affiliation(phrase.text)
 
 
 def is_role_appositive(appos: Token) -> bool:

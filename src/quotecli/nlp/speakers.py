@@ -99,6 +99,9 @@ class SpeakerResolver:
         """What the head token of a speaker phrase refers to."""
         if head.i in self.people.by_token:
             return self.person_referent(self.people.by_token[head.i], head)
+        named = appositive_name(head, self.people.by_token)
+        if named is not None:
+            return self.person_referent(self.people.by_token[named.i], named)
         word = head.lower_
         if word in relative_pronouns() and head.tag_ in ("WP", "WDT", "IN"):
             antecedent = relative_antecedent(head)
@@ -109,7 +112,7 @@ class SpeakerResolver:
             return self.proper_referent(head)
         if head.tag_ in NOUN_TAGS:
             return self.common_referent(head)
-        return None
+        return None  # a number alone ("one of them") names nobody
 
     def person_referent(self, index: int, head: Token | None) -> Referent:
         person = self.people.persons[index]
@@ -257,10 +260,23 @@ class SpeakerResolver:
 def source_head(span: Span) -> Token | None:
     """The token of the phrase whose head lies outside it, preferring a subject or object."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    roots = [t for t in roots if t.tag_ in NOUN_TAGS or t.tag_ in ("PRP", "WP", "WDT", "IN")]
+    roots = [t for t in roots if t.tag_ in NOUN_TAGS or t.tag_ in ("PRP", "WP", "WDT", "IN", "CD")]
     preferred = [t for t in roots if t.dep_ in SOURCE_DEPS]
     chosen = preferred or roots
     return chosen[0] if chosen else None
+
+
+def appositive_name(head: Token, named: dict[int, int]) -> Token | None:
+    """The person's name set beside a descriptor: "His lawyer, Zhang Dongshuo", "one of the
+    family's attorneys, Ana Ruiz" (the name, not the descriptor, is who speaks)."""
+    if head.tag_ not in ("NN", "NNS", "CD"):
+        return None
+    holders = [head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")]
+    for holder in holders:
+        for child in holder.subtree if holder is not head else head.rights:
+            if child.dep_ == "appos" and child.i in named:
+                return child
+    return None
 
 
 def has_conjunct(head: Token) -> bool:

@@ -59,6 +59,11 @@ def person_role_nouns() -> frozenset[str]:
     return frozenset(_roles()["person_nouns"]) | title_words()
 
 
+def generic_person_nouns() -> frozenset[str]:
+    """Person nouns that hold no position ("man", "source"): no title in front of a name."""
+    return frozenset(_roles()["generic"])
+
+
 def role_equivalents(role: str) -> frozenset[str]:
     """The role itself plus the titles it can stand for ("leader" covers "president")."""
     return frozenset([role, *_roles()["equivalents"].get(role, [])])
