@@ -68,6 +68,32 @@ ROLE_CASES = [
         id="one_of_descriptor_then_appositive_name",
     ),
     pytest.param(
+        "Susan Miller spoke to donors in Ohio. She occupies the post as the attorney general, "
+        "the first from her state. Crime is falling, Miller said.",
+        ["Miller"],
+        ("Susan Miller", "attorney general"),
+        id="role_from_other_sentence",
+    ),
+    pytest.param(
+        "Paul Hirst met the donors. The crowd cheered the Republican presidential nominee. "
+        "We will win, Hirst said.",
+        ["Hirst"],
+        ("Paul Hirst", "Republican presidential nominee"),
+        id="role_from_other_sentence_as_object",
+    ),
+    pytest.param(
+        "Carla Dunne and Peter Voss met. The chairman spoke first. Rates will rise, Dunne said.",
+        ["Dunne"],
+        ("Carla Dunne", None),
+        id="gendered_role_not_given_to_other_gender",
+    ),
+    pytest.param(
+        "Democratic nominee Susan Miller spoke in Ohio. The nominee said taxes must rise.",
+        ["The nominee"],
+        ("Susan Miller", "Democratic nominee"),
+        id="role_noun_source_to_role_holder",
+    ),
+    pytest.param(
         "His lawyer, Zhang Wei, said the charges were false.",
         ["His lawyer, Zhang Wei,"],
         ("Zhang Wei", None),
@@ -84,3 +110,34 @@ def test_speaker_name_and_role(  # type: ignore[no-untyped-def]
     assert entity is not None
     role = " ".join(part for part in (entity.title, entity.affiliation) if part) or None
     assert (entity.name, role) == expected
+
+
+PRONOUN_CASES = [
+    pytest.param(
+        "Karen Holt met Victor Lane on Monday. She said the plan was dead.",
+        ["She"],
+        "Karen Holt",
+        id="she_skips_male_first_name",
+    ),
+    pytest.param(
+        "Victor Lane met Karen Holt on Monday. He said the plan was dead.",
+        ["He"],
+        "Victor Lane",
+        id="he_skips_female_first_name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources", "expected"), PRONOUN_CASES)
+def test_pronoun_agrees_with_first_name(  # type: ignore[no-untyped-def]
+    nlp, text: str, sources: list[str], expected: str
+) -> None:
+    entity = resolve_last(nlp, text, sources)
+    assert entity is not None and entity.name == expected
+
+
+def test_organisation_word_is_no_person_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from quotecli.nlp.mentions import find_people
+
+    doc = nlp("Ada Ruiz, a dean at the Wayne State University School of Medicine, spoke.")
+    assert [p.name for p in find_people(doc).persons] == ["Ada Ruiz"]

@@ -26,10 +26,12 @@ from quotecli.nlp.names import (
     title_text,
 )
 from quotecli.nlp.wordlists import (
+    first_name_genders,
     fold,
     gendered_roles,
     generic_person_nouns,
     honorifics,
+    organization_nouns,
     person_role_nouns,
 )
 
@@ -84,6 +86,7 @@ class Person:
 
     mentions: list[NameMention] = field(default_factory=list)
     learned_gender: str | None = None
+    described: list[str] = field(default_factory=list)  # "the attorney general" elsewhere
 
     @property
     def name(self) -> str:
@@ -100,17 +103,43 @@ class Person:
         """The commonest title; a possessive form ("Russia's President") loses ties."""
         counts = Counter(m.title for m in self.mentions if m.title)
         if not counts:
-            return None
+            described = self.description
+            return None if described == self.told_affiliation else described
         return max(counts, key=lambda t: (counts[t], "'" not in t and "’" not in t))
 
     @property
     def affiliation(self) -> str | None:
+        """The appositive role; else a role phrase from elsewhere, when a title is known."""
+        told = self.told_affiliation
+        if told is not None or not any(m.title for m in self.mentions):
+            return told
+        described, title = self.description, self.title
+        if described is None or set(fold(described).split()) <= set(fold(title or "").split()):
+            return None  # "nominee" adds nothing to "Democratic nominee"
+        return described
+
+    @property
+    def told_affiliation(self) -> str | None:
         return next((m.affiliation for m in self.mentions if m.affiliation), None)
+
+    @property
+    def description(self) -> str | None:
+        """The fullest role phrase standing for the person elsewhere, the commonest first."""
+        if not self.described:
+            return None
+        counts = Counter(self.described)
+        return max(counts, key=lambda d: (len(d.split()) > 1, counts[d], len(d)))
 
     @property
     def gender(self) -> str | None:
         told = next((m.gender for m in self.mentions if m.gender), None)
-        return told or self.learned_gender
+        return told or self.learned_gender or self.name_gender
+
+    @property
+    def name_gender(self) -> str | None:
+        """What a first name says, when the article says nothing ("Hillary" -> female)."""
+        words = self.name.split()
+        return first_name_genders().get(fold(words[0])) if len(words) >= 2 else None
 
     @property
     def aliases(self) -> list[str]:
@@ -192,7 +221,7 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         left, title_words = start, []
     name_start = left + len(title_words)
     # "Republican Donald Trump": a party or place word in front of a name is no part of it.
-    while end - name_start > 1 and doc[name_start].ent_type_ in ("NORP", "GPE", "ORG"):
+    while end - name_start > 1 and is_party_or_place(doc[name_start]):
         name_start += 1
     if name_start >= end or all(t.ent_type_ in TIME_LABELS for t in doc[name_start:end]):
         return None  # "commander in chief Wednesday": a day is no name
@@ -375,15 +404,29 @@ def role_gender(words: list[str]) -> str | None:
 
 def is_certain_person(doc: Doc, mention: NameMention) -> bool:
     tokens = doc[mention.start : mention.end]
+    if any(fold(w) in organization_nouns() for w in mention.words):
+        return False  # "Wayne State University School", even if the model says PERSON
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return True
     if mention.title is not None or mention.gender is not None:
         return True
+    if starts_with_first_name(mention) and all(t.ent_type_ in ("", "ORG") for t in tokens):
+        return True  # "Karen Holt" read as an organisation
     if any(t.ent_type_ in NON_PERSON_LABELS for t in tokens):
         return False
     head = tokens[-1]
     # "Ana Ruiz, the union's general secretary, said": two bare capitalised words acting.
     return len(tokens) >= 2 and (head.dep_ in ACTOR_DEPS or mention.affiliation is not None)
+
+
+def is_party_or_place(token: Token) -> bool:
+    """A word labelled as a party, place or organisation that is no known first name."""
+    labelled = token.ent_type_ in ("NORP", "GPE", "ORG")
+    return labelled and fold(token.text) not in first_name_genders()
+
+
+def starts_with_first_name(mention: NameMention) -> bool:
+    return len(mention.words) >= 2 and fold(mention.words[0]) in first_name_genders()
 
 
 def affiliation_of(doc: Doc, head: Token) -> str | None:
@@ -577,6 +620,7 @@ def person_places(person: Person) -> set[str]:
 def role_texts(person: Person) -> list[str]:
     """Each distinct title and affiliation of a person, folded, for matching nominal mentions."""
     parts = [m.title or "" for m in person.mentions] + [person.affiliation or ""]
+    parts += person.described
     return list(dict.fromkeys(fold(part).replace("-", " ") for part in parts if part))
 
 

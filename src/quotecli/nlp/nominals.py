@@ -13,7 +13,13 @@ from spacy.tokens import Token
 
 from quotecli.nlp.mentions import People, Person, person_places, role_texts
 from quotecli.nlp.names import place_of
-from quotecli.nlp.wordlists import fold, group_leading_words, role_changing_words, role_equivalents
+from quotecli.nlp.wordlists import (
+    fold,
+    gendered_roles,
+    group_leading_words,
+    role_changing_words,
+    role_equivalents,
+)
 from quotecli.records import SpeakerKind
 
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod"})
@@ -68,9 +74,12 @@ def resolve_role(
 ) -> Referent | None:
     """The person (named, else unnamed) who holds the role `head` names, nearest first."""
     roles = role_equivalents(singular(fold(head.text)))
+    gender = gendered_roles().get(singular(fold(head.text)))
     place, qualifiers = read_qualifiers(head)
     best: tuple[int, int, int] | None = None
     for index, person in enumerate(people.persons):
+        if gender is not None and person.gender not in (None, gender):
+            continue  # "the chairman" is no woman
         score = role_score(person, roles, place, qualifiers)
         if score is None:
             continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from quotecli.nlp.descriptions import add_descriptions, role_phrase
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.mentions import People, find_people, is_role_noun
 from quotecli.nlp.nominals import Referent, noun_phrase_core, resolve_role, singular
@@ -54,10 +55,13 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
     Returns:
         One Entity per speaking person, organisation or group, in order of first quote.
     """
-    resolver = SpeakerResolver(doc, find_people(doc), attributions)
+    people = find_people(doc)
+    add_descriptions(doc, people, [a.source for a in attributions if a.source])
+    resolver = SpeakerResolver(doc, people, attributions)
     unsourced_last = (len(doc_text(doc)), 0)
     for attribution in sorted(attributions, key=lambda a: a.source or unsourced_last):
         attribution.entity = resolver.resolve(attribution.source)
+    resolver.refresh_roles()
     return resolver.entities
 
 
@@ -93,7 +97,24 @@ class SpeakerResolver:
             return None
         entity = self.entity_for(referent)
         self.spoken.append(Candidate(head.i, entity, referent.kind, True))
+        if (
+            referent.person is not None
+            and head.tag_ == "NN"
+            and is_role_noun(head.text)
+            and head.i not in self.people.by_token
+            and appositive_name(head, self.people.by_token) is None
+        ):
+            # "The Democratic nominee said", resolved to a named person: a role of theirs
+            self.people.persons[referent.person].described.append(role_phrase(head))
         return entity
+
+    def refresh_roles(self) -> None:
+        """Titles and affiliations as the whole article gives them, role phrases included."""
+        for (kind, key), index in self.keys.items():
+            if kind == "person":
+                person = self.people.persons[int(key)]
+                self.entities[index].title = person.title
+                self.entities[index].affiliation = person.affiliation
 
     def read_head(self, head: Token) -> Referent | None:
         """What the head token of a speaker phrase refers to."""
@@ -179,7 +200,7 @@ class SpeakerResolver:
             kind = SpeakerKind.GROUP if entity_span.label_ == "NORP" else SpeakerKind.ORGANIZATION
             return Referent(kind, ("org", fold(name)), name, name)
         name = noun_phrase_core(head)
-        if fold(head.text) in organization_nouns() or head.tag_ == "NNPS":
+        if head.tag_ == "NNPS" or any(fold(w) in organization_nouns() for w in name.split()):
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
         return Referent(SpeakerKind.PERSON, ("name", fold(name)), name, name)
 

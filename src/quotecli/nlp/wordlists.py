@@ -45,6 +45,13 @@ def personal_pronouns() -> dict[str, PronounInfo]:
 
 
 @cache
+def first_name_genders() -> dict[str, str]:
+    """First names whose bearers are nearly all of one sex ("hillary" -> "female")."""
+    pairs = (line.split("\t") for line in read_words("first_names.txt"))
+    return {name: gender for name, gender in pairs}
+
+
+@cache
 def relative_pronouns() -> frozenset[str]:
     return frozenset(read_json("pronouns.json")["relative"])
 
