@@ -194,7 +194,8 @@ def to_speaker(text: str, source: CharSpan | None, entity: Entity | None) -> Spe
     if entity is None:
         # An unresolved phrase ("it", "The Latest") is no name: the mention keeps the words.
         return Speaker(name=None, kind=SpeakerKind.UNKNOWN, mention=mention)
-    return Speaker(entity.name, entity.kind, entity.title, entity.affiliation, mention)
+    name = entity.name if entity.named else None
+    return Speaker(name, entity.kind, entity.title, entity.affiliation, mention)
 
 
 def text_span(text: str, span: CharSpan | None) -> TextSpan | None:
@@ -208,6 +209,7 @@ def summarise_speakers(
     summaries = [
         SpeakerSummary(e.name, e.kind, e.title, e.affiliation, tuple(e.aliases), counts[e.name])
         for e in entities
+        if e.named
     ]
     return tuple(sorted(summaries, key=lambda s: (-s.quotes, s.name)))
 

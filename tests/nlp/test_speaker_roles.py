@@ -9,9 +9,11 @@ import pytest
 
 from quotecli.nlp.speakers import resolve_speakers
 from quotecli.nlp.types import Attribution, Entity
-from quotecli.records import QuoteKind
+from quotecli.records import QuoteKind, SpeakerKind
 
 pytestmark = pytest.mark.model
+
+PERSON, ORG, GROUP = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.GROUP
 
 
 def resolve_last(nlp, text: str, sources: list[str]) -> Entity | None:  # type: ignore[no-untyped-def]
@@ -141,3 +143,56 @@ def test_organisation_word_is_no_person_name(nlp) -> None:  # type: ignore[no-un
 
     doc = nlp("Ada Ruiz, a dean at the Wayne State University School of Medicine, spoke.")
     assert [p.name for p in find_people(doc).persons] == ["Ada Ruiz"]
+
+
+NAME_CASES = [
+    pytest.param(
+        "Prices will rise, a source said.", ["a source"], (None, PERSON), id="unnamed_source"
+    ),
+    pytest.param("The plan is dead, critics said.", ["critics"], (None, GROUP), id="unnamed_group"),
+    pytest.param(
+        "Omar Haddad met donors. The Haddad campaign said the poll was wrong.",
+        ["The Haddad campaign"],
+        ("Haddad campaign", ORG),
+        id="campaign_named_after_its_candidate",
+    ),
+    pytest.param(
+        "Omar Haddad met donors. Omar Haddad's campaign said the poll was wrong.",
+        ["Omar Haddad's campaign"],
+        ("Haddad campaign", ORG),
+        id="possessive_campaign_named_after_its_candidate",
+    ),
+    pytest.param(
+        "Voters are angry, the latest Reuters/Ipsos opinion poll showed.",
+        ["the latest Reuters/Ipsos opinion poll"],
+        ("Reuters/Ipsos", ORG),
+        id="poll_speaks_for_its_issuer",
+    ),
+    pytest.param(
+        "Lena Ortiz ran in 2008. A memorable Lena Ortiz ad said she was ready.",
+        ["A memorable Lena Ortiz ad"],
+        ("Lena Ortiz", PERSON),
+        id="ad_speaks_for_its_person",
+    ),
+    pytest.param(
+        "Taxes are high, the top British medical journal said.",
+        ["the top British medical journal"],
+        (None, ORG),
+        id="described_organisation_is_unnamed",
+    ),
+    pytest.param(
+        "Chris Oduya hosted the debate.\n\nODUYA: Let us start with the budget.",
+        ["ODUYA"],
+        ("Chris Oduya", PERSON),
+        id="transcript_tag_in_capitals",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources", "expected"), NAME_CASES)
+def test_speaker_name_is_a_proper_name_or_none(  # type: ignore[no-untyped-def]
+    nlp, text: str, sources: list[str], expected: tuple[str | None, SpeakerKind]
+) -> None:
+    entity = resolve_last(nlp, text, sources)
+    assert entity is not None
+    assert (entity.name if entity.named else None, entity.kind) == expected

@@ -63,6 +63,8 @@ GENDERED_PRONOUNS = {
     "herself": "female",
 }
 GENDER_WINDOW = 15
+# Longer words in capitals are a name in capitals ("WALLACE"), not an acronym ("CNS", "NATO").
+MAX_ACRONYM = 4
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -92,7 +94,7 @@ class Person:
     def name(self) -> str:
         """The fullest form the article uses; the earliest when several are as full."""
         longest = max(len(m.words) for m in self.mentions)
-        return " ".join(next(m.words for m in self.mentions if len(m.words) == longest))
+        return readable(next(m.words for m in self.mentions if len(m.words) == longest))
 
     @property
     def words(self) -> set[str]:
@@ -144,6 +146,13 @@ class Person:
     @property
     def aliases(self) -> list[str]:
         return list(dict.fromkeys(" ".join(m.words) for m in self.mentions))
+
+
+def readable(words: list[str]) -> str:
+    """A name in capitals ("WALLACE:" in a transcript) in the usual case: "Wallace"."""
+    if all(w.isupper() and len(w) > MAX_ACRONYM for w in words):
+        words = [w.capitalize() for w in words]
+    return " ".join(words)
 
 
 @dataclass(slots=True)

@@ -41,6 +41,17 @@ class Referent:
     name: str
     alias: str | None
     person: int | None = None
+    named: bool = True  # False for "a source", "critics", "the agency": no proper name
+
+
+def has_proper_noun(head: Token) -> bool:
+    """Whether the phrase up to `head` is named by its modifiers: all of them capitalised."""
+    doc = head.doc
+    modifiers = [c for c in head.lefts if c.dep_ in MODIFIER_DEPS]
+    start = min((c.left_edge.i for c in modifiers), default=head.i)
+    words = [t for t in doc[start : head.i] if t.tag_ not in ("DT", "POS") and not t.is_punct]
+    # Every modifier capitalised: "House panel", "Saudi government"; not "top British journal".
+    return bool(words) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words)
 
 
 def singular(word: str) -> str:
@@ -91,7 +102,7 @@ def resolve_role(
         return Referent(SpeakerKind.PERSON, ("person", str(best[2])), person.name, alias, best[2])
     for name, key in reversed(unnamed):
         if fold(name.split()[-1]) in roles:
-            return Referent(SpeakerKind.PERSON, key, name, noun_phrase_core(head))
+            return Referent(SpeakerKind.PERSON, key, name, noun_phrase_core(head), named=False)
     return None
 
 

@@ -18,17 +18,25 @@ from spacy.tokens import Doc, Span, Token
 
 from quotecli.nlp.descriptions import add_descriptions, role_phrase
 from quotecli.nlp.doctext import doc_text
-from quotecli.nlp.mentions import People, find_people, is_role_noun
-from quotecli.nlp.nominals import Referent, noun_phrase_core, resolve_role, singular
+from quotecli.nlp.mentions import People, find_people, is_role_noun, readable
+from quotecli.nlp.nominals import (
+    Referent,
+    has_proper_noun,
+    noun_phrase_core,
+    resolve_role,
+    singular,
+)
 from quotecli.nlp.pronouns import Candidate, pick_antecedent, relative_antecedent
 from quotecli.nlp.types import Attribution, CharSpan, Entity
 from quotecli.nlp.wordlists import (
     document_nouns,
     fold,
     organization_nouns,
+    owned_organizations,
     personal_pronouns,
     quantity_heads,
     relative_pronouns,
+    speaking_for_roles,
 )
 from quotecli.records import QuoteKind, SpeakerKind
 
@@ -129,7 +137,7 @@ class SpeakerResolver:
             return None if antecedent is None else self.read_head(antecedent)
         if word in personal_pronouns() and head.tag_ in ("PRP", "NN", "NNP"):
             return self.pronoun_referent(head)
-        if head.tag_ in PROPER_TAGS:
+        if head.tag_ in PROPER_TAGS and head.text[:1].isupper():
             return self.proper_referent(head)
         if head.tag_ in NOUN_TAGS:
             return self.common_referent(head)
@@ -192,6 +200,9 @@ class SpeakerResolver:
         metonymy, a nationality group; an unknown bare name is taken for a person."""
         if has_conjunct(head):
             return group_referent(head)
+        known = self.person_named(fold(head.text))
+        if known is not None and not any(c.dep_ == "compound" for c in head.lefts):
+            return self.person_referent(known, None)  # "WALLACE:" or "Trump" read as an ORG
         entity_span = entity_around(head)
         if entity_span is not None and entity_span.label_ in NON_SPEAKER_LABELS:
             return None  # "Wednesday", "September": a date is nobody
@@ -202,7 +213,16 @@ class SpeakerResolver:
         name = noun_phrase_core(head)
         if head.tag_ == "NNPS" or any(fold(w) in organization_nouns() for w in name.split()):
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        name = readable(name.split())
+        for index, person in enumerate(self.people.persons):
+            if fold(person.name) == fold(name):
+                return self.person_referent(index, None)  # the name in a headline run
         return Referent(SpeakerKind.PERSON, ("name", fold(name)), name, name)
+
+    def person_named(self, word: str) -> int | None:
+        """The one person whose name holds `word` (any case), if exactly one does."""
+        found = [i for i, p in enumerate(self.people.persons) if word in p.words]
+        return found[0] if len(found) == 1 else None
 
     def common_referent(self, head: Token) -> Referent | None:
         if has_conjunct(head):
@@ -223,7 +243,8 @@ class SpeakerResolver:
         if found is not None:
             return found
         name = noun_phrase_core(head)
-        return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name)
+        named = names_organization(head)  # "EU delegation spokesperson"; not "a source"
+        return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name, named=named)
 
     def document_author(self, head: Token) -> Referent | None:
         """ "A US embassy statement" speaks for "US embassy"; "the ministry's report" for the
@@ -239,18 +260,45 @@ class SpeakerResolver:
         modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "amod")]
         if not modifiers:
             return None
-        name = self.doc[min(c.left_edge.i for c in modifiers) : head.i].text
-        return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        words = self.doc[min(c.left_edge.i for c in modifiers) : head.i]
+        for token in words:
+            if token.i in self.people.by_token:
+                return self.person_referent(self.people.by_token[token.i], None)
+        proper = [t.i for t in words if t.tag_ in PROPER_TAGS]
+        if proper:  # "the latest Reuters/Ipsos opinion poll": the issuer's name only
+            end = proper[-1] + 1
+            while end < head.i and fold(self.doc[end].text) in organization_nouns():
+                end += 1  # "A US embassy statement": the embassy
+            name = self.doc[proper[0] : end].text
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        return Referent(
+            SpeakerKind.ORGANIZATION, ("org", fold(words.text)), words.text, None, named=False
+        )
 
     def organization_referent(self, head: Token) -> Referent:
         """ "The ministry said": the organisation of that kind already speaking, if any."""
         word = fold(head.text)
-        for (kind, key), _ in self.keys.items():
-            if kind == "org" and key.split()[-1:] == [word]:
-                entity = self.entities[self.keys[(kind, key)]]
-                return Referent(SpeakerKind.ORGANIZATION, (kind, key), entity.name, head.text)
+        owner = self.owner_of(head)
+        if owner is not None:  # "Donald Trump's campaign", "the Trump campaign"
+            name = f"{self.people.persons[owner].name.split()[-1]} {head.text}"
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        if not has_proper_noun(head):
+            for (kind, key), _ in self.keys.items():
+                if kind == "org" and key.split()[-1:] == [word]:
+                    entity = self.entities[self.keys[(kind, key)]]
+                    return Referent(SpeakerKind.ORGANIZATION, (kind, key), entity.name, head.text)
         name = noun_phrase_core(head)
-        return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        named = has_proper_noun(head)
+        return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name, named=named)
+
+    def owner_of(self, head: Token) -> int | None:
+        """The person an organisation noun belongs to: "Trump's campaign", "the Clinton team"."""
+        if fold(head.text) not in owned_organizations():
+            return None  # "Scott's family" is no organisation named after Scott
+        for child in head.lefts:
+            if child.dep_ in ("poss", "compound") and child.i in self.people.by_token:
+                return self.people.by_token[child.i]
+        return None
 
     def unnamed_roles(self) -> list[tuple[str, tuple[str, str]]]:
         """Unnamed persons already speaking ("EU delegation spokesperson"): "the spokesperson"."""
@@ -269,7 +317,9 @@ class SpeakerResolver:
 
     def new_entity(self, referent: Referent) -> Entity:
         if referent.person is None:
-            return Entity(referent.name, referent.kind, aliases=[referent.name])
+            return Entity(
+                referent.name, referent.kind, aliases=[referent.name], named=referent.named
+            )
         person = self.people.persons[referent.person]
         if person.gender:
             self.genders[len(self.entities)] = person.gender
@@ -300,6 +350,13 @@ def appositive_name(head: Token, named: dict[int, int]) -> Token | None:
     return None
 
 
+def names_organization(head: Token) -> bool:
+    """Whether a role phrase names the organisation it serves ("EU delegation spokesperson")."""
+    if singular(fold(head.text)) not in speaking_for_roles():
+        return False
+    return any(t.ent_type_ == "ORG" for t in head.subtree if t.i < head.i)
+
+
 def has_conjunct(head: Token) -> bool:
     return any(child.dep_ == "conj" and child.tag_ in NOUN_TAGS for child in head.children)
 
@@ -307,7 +364,13 @@ def has_conjunct(head: Token) -> bool:
 def group_referent(head: Token) -> Referent:
     """A plural or coordinated phrase: "Local farmers", "the United States and its allies"."""
     name = noun_phrase_core(head, with_conjuncts=True)
-    return Referent(SpeakerKind.GROUP, ("group", fold(name)), name, name)
+    conjuncts = [c for c in head.conjuncts if c.tag_ in NOUN_TAGS]
+    # "Democrats", "Clinton and Kaine", "the United States and its allies"; not "critics",
+    # not "the Times and the Gannett newspaper chain"
+    named = head.tag_ in PROPER_TAGS and all(
+        t.tag_ in PROPER_TAGS or any(c.tag_ == "PRP$" for c in t.lefts) for t in conjuncts
+    )
+    return Referent(SpeakerKind.GROUP, ("group", fold(name)), name, name, named=named)
 
 
 def of_object(head: Token) -> Token | None:

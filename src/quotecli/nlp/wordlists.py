@@ -66,6 +66,11 @@ def person_role_nouns() -> frozenset[str]:
     return frozenset(_roles()["person_nouns"]) | title_words()
 
 
+def speaking_for_roles() -> frozenset[str]:
+    """Roles that speak for an organisation ("spokesperson", "official")."""
+    return frozenset(_roles()["speaking_for"])
+
+
 def generic_person_nouns() -> frozenset[str]:
     """Person nouns that hold no position ("man", "source"): no title in front of a name."""
     return frozenset(_roles()["generic"])
@@ -85,6 +90,12 @@ def role_changing_words() -> frozenset[str]:
 def gendered_roles() -> dict[str, str]:
     """Role nouns that tell a gender ("spokeswoman" -> female)."""
     return {word: gender for gender, words in _roles()["gendered"].items() for word in words}
+
+
+@cache
+def owned_organizations() -> frozenset[str]:
+    """Organisations named after the one person running them ("the Clinton campaign")."""
+    return frozenset(read_json("orgs.json")["owned_organizations"])
 
 
 @cache
