@@ -175,6 +175,31 @@ NAME_CASES = [
         id="ad_speaks_for_its_person",
     ),
     pytest.param(
+        "Secretary General Ban Ki-moon spoke first. The tests must stop, Ban said.",
+        ["Ban"],
+        ("Ban Ki-moon", PERSON),
+        id="hyphenated_name_kept_whole",
+    ),
+    pytest.param(
+        "Tax cuts work, said Douglas Holtz-Eakin. Mr. Holtz-Eakin said deficits would grow.",
+        ["Mr. Holtz-Eakin"],
+        ("Douglas Holtz-Eakin", PERSON),
+        id="hyphenated_surname",
+    ),
+    pytest.param(
+        "Mayor Bill de Blasio visited the site. De Blasio said the city was safe.",
+        ["De Blasio"],
+        ("Bill de Blasio", PERSON),
+        id="name_particle",
+    ),
+    pytest.param(
+        "Michelle Okafor spoke on Monday and Ken Okafor on Tuesday, and Michelle Okafor again."
+        " Mr. Okafor said the school would open.",
+        ["Mr. Okafor"],
+        ("Ken Okafor", PERSON),
+        id="honorific_gender_picks_the_right_namesake",
+    ),
+    pytest.param(
         "Taxes are high, the top British medical journal said.",
         ["the top British medical journal"],
         (None, ORG),

@@ -31,6 +31,7 @@ from quotecli.nlp.wordlists import (
     gendered_roles,
     generic_person_nouns,
     honorifics,
+    name_particles,
     organization_nouns,
     person_role_nouns,
 )
@@ -66,6 +67,7 @@ GENDER_WINDOW = 15
 # Longer words in capitals are a name in capitals ("WALLACE"), not an acronym ("CNS", "NATO").
 MAX_ACRONYM = 4
 WORD = re.compile(r"[^\W\d_]+")
+HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 @dataclass(slots=True)
@@ -145,14 +147,18 @@ class Person:
 
     @property
     def aliases(self) -> list[str]:
-        return list(dict.fromkeys(" ".join(m.words) for m in self.mentions))
+        return list(dict.fromkeys(readable(m.words) for m in self.mentions))
 
 
 def readable(words: list[str]) -> str:
-    """A name in capitals ("WALLACE:" in a transcript) in the usual case: "Wallace"."""
+    """A name as written, hyphens closed up ("Ban Ki-moon"); a name in capitals ("WALLACE:"
+    in a transcript) in the usual case: "Wallace"."""
     if all(w.isupper() and len(w) > MAX_ACRONYM for w in words):
         words = [w.capitalize() for w in words]
-    return " ".join(words)
+    text = " ".join(words)
+    for hyphen in HYPHENS:
+        text = text.replace(f" {hyphen} ", hyphen)
+    return text
 
 
 @dataclass(slots=True)
@@ -182,8 +188,13 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and (is_name_token(doc[j]) or is_bridge(doc, j)):
-            j += 1
+        while j < len(doc):
+            if is_name_token(doc[j]) or is_bridge(doc, j) or is_particle(doc, j):
+                j += 1
+            elif is_name_hyphen(doc, j):
+                j += 2  # "Ban Ki-moon", "Jo-Renee", "Holtz-Eakin": one name
+            else:
+                break
         runs.append((i, j))
         i = j
     return runs
@@ -208,6 +219,28 @@ def is_bridge(doc: Doc, j: int) -> bool:
         and j + 1 < len(doc)
         and is_name_token(doc[j + 1])
         and is_title_word(doc[j - 1].text)
+    )
+
+
+def is_name_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen joining two parts of one name, with no space on either side."""
+    return (
+        doc[j].text in HYPHENS
+        and j + 1 < len(doc)
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].is_alpha
+        and is_name_token(doc[j - 1])
+    )
+
+
+def is_particle(doc: Doc, j: int) -> bool:
+    """ "de" in "Bill de Blasio": a lower-case particle between two parts of a name."""
+    return (
+        doc[j].text in name_particles()
+        and j + 1 < len(doc)
+        and is_name_token(doc[j + 1])
+        and is_name_token(doc[j - 1])
     )
 
 
@@ -591,6 +624,8 @@ def nearest_person(persons: list[Person], mention: NameMention) -> int | None:
     for index, person in enumerate(persons):
         if not words <= person.words:
             continue
+        if mention.gender and person.gender not in (None, mention.gender):
+            continue  # "Mr. Obama" is not Michelle Obama
         # The person named more often wins ("Clinton" is the candidate, not her daughter
         # named once); between equals, the one named closest before.
         distance = min(distance_to(m.start, mention.start) for m in person.mentions)

@@ -152,7 +152,7 @@ class SpeakerResolver:
         """The name part of the mention around `head` ("Thayer", "Vladimir Putin")."""
         for mention in self.people.persons[self.people.by_token[head.i]].mentions:
             if mention.title_start <= head.i < mention.end:
-                return " ".join(mention.words)
+                return readable(mention.words)
         return None
 
     def pronoun_referent(self, pronoun: Token) -> Referent | None:

@@ -45,6 +45,12 @@ def personal_pronouns() -> dict[str, PronounInfo]:
 
 
 @cache
+def name_particles() -> frozenset[str]:
+    """Lower-case particles inside names ("de" in "Bill de Blasio")."""
+    return read_words("name_particles.txt")
+
+
+@cache
 def first_name_genders() -> dict[str, str]:
     """First names whose bearers are nearly all of one sex ("hillary" -> "female")."""
     pairs = (line.split("\t") for line in read_words("first_names.txt"))
