@@ -200,6 +200,36 @@ NAME_CASES = [
         id="honorific_gender_picks_the_right_namesake",
     ),
     pytest.param(
+        "The International Monetary Fund met in May. Growth will slow, the IMF said.",
+        ["the IMF"],
+        ("International Monetary Fund", ORG),
+        id="acronym_to_the_name_spelled_out",
+    ),
+    pytest.param(
+        "The Alliance to Reclaim Our Schools (AROS) met. Schools need money, AROS said.",
+        ["AROS"],
+        ("Alliance to Reclaim Our Schools", ORG),
+        id="defined_acronym",
+    ),
+    pytest.param(
+        "The New York Times reported the loss. The Times said the returns were real.",
+        ["The Times"],
+        ("New York Times", ORG),
+        id="short_form_of_organisation",
+    ),
+    pytest.param(
+        "Coal producers such as Peabody Energy have struggled. Peabody said it would appeal.",
+        ["Peabody"],
+        ("Peabody Energy", ORG),
+        id="first_word_of_organisation",
+    ),
+    pytest.param(
+        "Growth will slow, an IMF report said. The International Monetary Fund met in May.",
+        ["an IMF report"],
+        ("International Monetary Fund", ORG),
+        id="report_speaks_for_its_issuer_spelled_out",
+    ),
+    pytest.param(
         "Taxes are high, the top British medical journal said.",
         ["the top British medical journal"],
         (None, ORG),

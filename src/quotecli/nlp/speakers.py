@@ -26,6 +26,7 @@ from quotecli.nlp.nominals import (
     resolve_role,
     singular,
 )
+from quotecli.nlp.organizations import full_organization_name
 from quotecli.nlp.pronouns import Candidate, pick_antecedent, relative_antecedent
 from quotecli.nlp.types import Attribution, CharSpan, Entity
 from quotecli.nlp.wordlists import (
@@ -208,9 +209,14 @@ class SpeakerResolver:
             return None  # "Wednesday", "September": a date is nobody
         if entity_span is not None and entity_span.label_ in ORG_LABELS:
             name = strip_determiner(entity_span)
+            if entity_span.label_ == "ORG":
+                name = full_organization_name(self.doc, name) or name
             kind = SpeakerKind.GROUP if entity_span.label_ == "NORP" else SpeakerKind.ORGANIZATION
             return Referent(kind, ("org", fold(name)), name, name)
         name = noun_phrase_core(head)
+        fuller = full_organization_name(self.doc, name, bare=True)
+        if fuller is not None:  # "Peabody" for "Peabody Energy", "AROS" spelled out
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(fuller)), fuller, name)
         if head.tag_ == "NNPS" or any(fold(w) in organization_nouns() for w in name.split()):
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
         name = readable(name.split())
@@ -270,6 +276,7 @@ class SpeakerResolver:
             while end < head.i and fold(self.doc[end].text) in organization_nouns():
                 end += 1  # "A US embassy statement": the embassy
             name = self.doc[proper[0] : end].text
+            name = full_organization_name(self.doc, name) or name
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
         return Referent(
             SpeakerKind.ORGANIZATION, ("org", fold(words.text)), words.text, None, named=False
