@@ -96,6 +96,25 @@ ROLE_CASES = [
         id="role_noun_source_to_role_holder",
     ),
     pytest.param(
+        "Paul Hirst toured Ohio on Monday. The GOP nominee said taxes were too high.",
+        ["The GOP nominee"],
+        ("Paul Hirst", "GOP nominee"),
+        id="role_source_to_person_named_just_before",
+    ),
+    pytest.param(
+        "Senator Ruth Kale met Paul Hirst, the party's nominee, and Paul Hirst spoke twice. "
+        "The senator said taxes were too high.",
+        ["The senator"],
+        ("Ruth Kale", "Senator"),
+        id="role_source_skips_person_known_in_another_role",
+    ),
+    pytest.param(
+        "Ruth Kale toured Florida, the Sunshine state. Taxes are high, Kale said.",
+        ["Kale"],
+        ("Ruth Kale", None),
+        id="title_word_is_no_described_role",
+    ),
+    pytest.param(
         "His lawyer, Zhang Wei, said the charges were false.",
         ["His lawyer, Zhang Wei,"],
         ("Zhang Wei", None),

@@ -14,9 +14,16 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from quotecli.nlp.mentions import People, Person, is_role_noun
+from quotecli.nlp.mentions import People, Person, role_texts
+from quotecli.nlp.nominals import singular
 from quotecli.nlp.spans import CharSpan
-from quotecli.nlp.wordlists import fold, gendered_roles, generic_person_nouns
+from quotecli.nlp.wordlists import (
+    fold,
+    gendered_roles,
+    generic_person_nouns,
+    person_nouns,
+    role_equivalents,
+)
 
 DONE_KEY = "quotecli.descriptions"
 # Sentences before a role phrase in which the person it stands for must be named.
@@ -51,7 +58,7 @@ def is_described_role(token: Token, people: People) -> bool:
     of nobody else ("the Clinton spokesman" is not Clinton), outside any name."""
     if token.tag_ != "NN" or not token.text.islower() or token.i in people.by_token:
         return False
-    if token.dep_ in ("compound", "poss") or not is_role_noun(token.text):
+    if token.dep_ in ("compound", "poss") or fold(token.text) not in person_nouns():
         return False
     if fold(token.text) in generic_person_nouns():
         return False
@@ -86,6 +93,8 @@ def likely_holder(
             person = people.persons[number]
             if position >= role.i or (gender and person.gender not in (None, gender)):
                 continue
+            if holds_other_role(person, role):
+                continue  # "the Indiana governor" is not the one known as the nominee
             rank = (len(person.mentions), position)
             if best is None or rank > best:
                 best, chosen = rank, person
@@ -110,3 +119,24 @@ def role_phrase(head: Token) -> str:
 
 def inside(offset: int, spans: list[CharSpan]) -> bool:
     return any(start <= offset < end for start, end in spans)
+
+
+def holder_nearby(doc: Doc, people: People, role: Token) -> int | None:
+    """The person a definite role phrase most likely stands for (as for descriptions)."""
+    if not is_described_role(role, people):
+        return None
+    starts = [sent.start for sent in doc.sents]
+    here = bisect_right(starts, role.i) - 1
+    person = likely_holder(people, named_sentences(people, starts), here, role)
+    return None if person is None else people.persons.index(person)
+
+
+def holds_other_role(person: Person, role: Token) -> bool:
+    """Whether the article gives the person roles, none of them this one."""
+    texts = role_texts(person)
+    if not texts:
+        return False
+    wanted = role_equivalents(singular(fold(role.text)))
+    return not any(
+        word in wanted or singular(word) in wanted for text in texts for word in text.split()
+    )

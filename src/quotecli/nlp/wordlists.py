@@ -77,6 +77,11 @@ def speaking_for_roles() -> frozenset[str]:
     return frozenset(_roles()["speaking_for"])
 
 
+def person_nouns() -> frozenset[str]:
+    """Common nouns naming a person by role, title words ("State", "Sen.") left out."""
+    return frozenset(_roles()["person_nouns"])
+
+
 def generic_person_nouns() -> frozenset[str]:
     """Person nouns that hold no position ("man", "source"): no title in front of a name."""
     return frozenset(_roles()["generic"])
