@@ -128,7 +128,9 @@ def holder_nearby(doc: Doc, people: People, role: Token) -> int | None:
     starts = [sent.start for sent in doc.sents]
     here = bisect_right(starts, role.i) - 1
     person = likely_holder(people, named_sentences(people, starts), here, role)
-    return None if person is None else people.persons.index(person)
+    if person is None or role_texts(person):
+        return None  # a holder of this very role was refused by its qualifiers ("former")
+    return people.persons.index(person)
 
 
 def holds_other_role(person: Person, role: Token) -> bool:
