@@ -135,6 +135,12 @@ def test_speaker_name_and_role(  # type: ignore[no-untyped-def]
 
 PRONOUN_CASES = [
     pytest.param(
+        "The Tampa Bay Times checked the claim. It said the claim was false.",
+        ["It"],
+        "Tampa Bay Times",
+        id="it_to_organisation_named_before",
+    ),
+    pytest.param(
         "Karen Holt met Victor Lane on Monday. She said the plan was dead.",
         ["She"],
         "Karen Holt",

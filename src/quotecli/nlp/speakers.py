@@ -48,6 +48,8 @@ NON_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
 SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
+# Candidate numbers from here on are organisations named in the text, not yet speaking.
+ORGANIZATION_OFFSET = 1_000_000
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
@@ -88,6 +90,7 @@ class SpeakerResolver:
     genders: dict[int, str] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
     named: list[Candidate] | None = None
+    organizations: list[str] = field(default_factory=list)
 
     def resolve(self, source: CharSpan | None) -> int | None:
         if source is None:
@@ -164,6 +167,9 @@ class SpeakerResolver:
             return None
         if chosen.entity < 0:
             return self.person_referent(-1 - chosen.entity, None)
+        if chosen.entity >= ORGANIZATION_OFFSET:  # an organisation named, not yet speaking
+            name = self.organizations[chosen.entity - ORGANIZATION_OFFSET]
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, None)
         found = self.entities[chosen.entity]
         key = next(k for k, v in self.keys.items() if v == chosen.entity)
         return Referent(found.kind, key, found.name, None)
@@ -178,22 +184,47 @@ class SpeakerResolver:
         if self.named is None:
             self.named = self.named_outside_quotes()
         spoken = [c for c in self.spoken if c.token < pronoun.i]
-        return spoken + [c for c in self.named if c.token < pronoun.i]
+        # Organisations not yet speaking stand for "it", not for "they" (mostly people).
+        neutral = personal_pronouns()[pronoun.lower_].gender == "neutral"
+        return spoken + [
+            c
+            for c in self.named
+            if c.token < pronoun.i and (neutral or c.entity < ORGANIZATION_OFFSET)
+        ]
 
     def named_outside_quotes(self) -> list[Candidate]:
-        """Person mentions outside direct quotes (computed once per Doc)."""
+        """Person and organisation mentions outside direct quotes (computed once per Doc)."""
         quoted = [a.content for a in self.attributions if a.kind is not QuoteKind.INDIRECT]
-        return [
+        people = [
             Candidate(m.end - 1, -1 - number, SpeakerKind.PERSON, m.is_subject)
             for number, person in enumerate(self.people.persons)
             for m in person.mentions
             if not inside(self.doc[m.start].idx, quoted)
         ]
+        return people + self.organizations_outside(quoted)
+
+    def organizations_outside(self, quoted: list[CharSpan]) -> list[Candidate]:
+        """Organisations the model names, as antecedents for "it" and "they"."""
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or inside(ent.start_char, quoted):
+                continue
+            if any(t.i in self.people.by_token for t in ent):
+                continue
+            name = strip_determiner(ent)
+            name = full_organization_name(self.doc, name) or name
+            self.organizations.append(name)
+            number = ORGANIZATION_OFFSET + len(self.organizations) - 1
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            found.append(Candidate(ent.end - 1, number, SpeakerKind.ORGANIZATION, subject))
+        return found
 
     def gender(self, entity: int) -> str | None:
         """Known gender of an entity (negative numbers are persons not yet speaking)."""
         if entity < 0:
             return self.people.persons[-1 - entity].gender
+        if entity >= ORGANIZATION_OFFSET:
+            return None
         return self.genders.get(entity)
 
     def proper_referent(self, head: Token) -> Referent | None:
