@@ -255,6 +255,24 @@ NAME_CASES = [
         id="report_speaks_for_its_issuer_spelled_out",
     ),
     pytest.param(
+        "The rules are clear, a spokesman for the Justice Department said.",
+        ["a spokesman for the Justice Department"],
+        ("Justice Department", ORG),
+        id="spokesperson_for_organisation",
+    ),
+    pytest.param(
+        "Nobody was hurt, officials at the Federal Aviation Administration said.",
+        ["officials at the Federal Aviation Administration"],
+        ("Federal Aviation Administration", ORG),
+        id="officials_at_organisation",
+    ),
+    pytest.param(
+        "Reporters met John Bentel, a staffer who said he knew nothing.",
+        ["who"],
+        ("John Bentel", PERSON),
+        id="relative_pronoun_after_descriptor_of_a_name",
+    ),
+    pytest.param(
         "Taxes are high, the top British medical journal said.",
         ["the top British medical journal"],
         (None, ORG),

@@ -50,6 +50,7 @@ NON_SPEAKER_LABELS = frozenset(
 SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
 # Candidate numbers from here on are organisations named in the text, not yet speaking.
 ORGANIZATION_OFFSET = 1_000_000
+SERVED_PREPOSITIONS = frozenset({"for", "at", "of", "with"})
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
@@ -270,6 +271,9 @@ class SpeakerResolver:
             return None if counted is None else self.read_head(counted)
         if word in document_nouns():
             return self.document_author(head)
+        served = self.organization_served(head)
+        if served is not None:
+            return served
         if head.tag_ == "NNS":
             return group_referent(head)
         if word in organization_nouns():
@@ -285,6 +289,19 @@ class SpeakerResolver:
         name = noun_phrase_core(head)
         named = names_organization(head)  # "EU delegation spokesperson"; not "a source"
         return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name, named=named)
+
+    def organization_served(self, head: Token) -> Referent | None:
+        """ "a spokesman for the Justice Department", "officials at the agency": the
+        organisation speaks through them."""
+        if singular(fold(head.text)) not in speaking_for_roles():
+            return None
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in SERVED_PREPOSITIONS:
+                served = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = None if served is None else self.read_head(served)
+                if found is not None and found.kind is SpeakerKind.ORGANIZATION:
+                    return found
+        return None
 
     def document_author(self, head: Token) -> Referent | None:
         """ "A US embassy statement" speaks for "US embassy"; "the ministry's report" for the
@@ -383,6 +400,8 @@ def appositive_name(head: Token, named: dict[int, int]) -> Token | None:
     family's attorneys, Ana Ruiz" (the name, not the descriptor, is who speaks)."""
     if head.tag_ not in ("NN", "NNS", "CD"):
         return None
+    if head.dep_ == "appos" and head.head.i in named:
+        return head.head  # "John Bentel, a staffer at the department, who said"
     holders = [head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")]
     for holder in holders:
         for child in holder.subtree if holder is not head else head.rights:
