@@ -273,6 +273,12 @@ NAME_CASES = [
         id="relative_pronoun_after_descriptor_of_a_name",
     ),
     pytest.param(
+        "Retired General said the war was lost.",
+        ["Retired General"],
+        (None, PERSON),
+        id="title_alone_is_no_name",
+    ),
+    pytest.param(
         "Taxes are high, the top British medical journal said.",
         ["the top British medical journal"],
         (None, ORG),

@@ -267,6 +267,8 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         name_start += 1
     if name_start >= end or all(t.ent_type_ in TIME_LABELS for t in doc[name_start:end]):
         return None  # "commander in chief Wednesday": a day is no name
+    if end - name_start >= 2 and all(is_title_word(t.text) for t in doc[name_start:end]):
+        return None  # "Retired General": a title without a name (but "Dean", "King" are)
     if not doc[name_start].text[:1].isupper() or modifies_role_noun(doc, end):
         return None  # "director of AROS", "DNC chairman": what or whom a role is of
     title_words = [t.text for t in doc[left:name_start]]

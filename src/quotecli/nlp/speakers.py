@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from quotecli.nlp.descriptions import add_descriptions, holder_nearby, role_phrase
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.mentions import People, find_people, is_role_noun, readable
+from quotecli.nlp.names import is_title_word
 from quotecli.nlp.nominals import (
     Referent,
     has_proper_noun,
@@ -246,6 +247,8 @@ class SpeakerResolver:
             kind = SpeakerKind.GROUP if entity_span.label_ == "NORP" else SpeakerKind.ORGANIZATION
             return Referent(kind, ("org", fold(name)), name, name)
         name = noun_phrase_core(head)
+        if all(is_title_word(word) for word in name.split()):
+            return self.common_referent(head)  # "Retired General", "Senator": a role, no name
         fuller = full_organization_name(self.doc, name, bare=True)
         if fuller is not None:  # "Peabody" for "Peabody Energy", "AROS" spelled out
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(fuller)), fuller, name)
