@@ -15,13 +15,13 @@ def collect(paths: list[str], stdin: bytes = b"") -> tuple[list[str], list[str]]
     return [a.path for a in articles], warnings
 
 
-def test_directory_is_searched_recursively_for_txt(tmp_path: Path) -> None:
+def test_directory_is_searched_recursively_for_text_and_markdown(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("One said so.", encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.txt").write_text("Two said so.", encoding="utf-8")
-    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    (tmp_path / "sub" / "b.TXT").write_text("Two said so.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("Three said so.", encoding="utf-8")
     paths, warnings = collect([str(tmp_path)])
-    assert [Path(p).name for p in paths] == ["a.txt", "b.txt"]
+    assert [Path(p).name for p in paths] == ["a.txt", "notes.md", "b.TXT"]
     assert warnings == []
 
 
@@ -52,7 +52,8 @@ def test_unusable_file_is_one_warning(tmp_path: Path, name: str, data: bytes, me
 def test_directory_without_articles_warns(tmp_path: Path) -> None:
     paths, warnings = collect([str(tmp_path)])
     assert paths == []
-    assert warnings == [f"{tmp_path}: no *.txt articles in this directory"]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{tmp_path}: no articles in this directory (read: ")
 
 
 def test_cp1252_text_is_decoded_and_reported() -> None:

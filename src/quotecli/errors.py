@@ -21,3 +21,7 @@ class LibraryError(QuotecliError):
 
 class GoldDataError(QuotecliError):
     """An annotated gold file (brat standoff) is malformed or missing."""
+
+
+class MissingDependencyError(QuotecliError):
+    """An optional engine an input needs is not installed (`pip install 'quotecli[web]'`)."""

@@ -42,11 +42,19 @@ class TextSpan:
 
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
-    """Which article a quote comes from."""
+    """Which article a quote comes from, with the metadata its source carried.
+
+    `outlet` is the site or publication name (from the page, else the URL's host); `id` is the
+    corpus's own identifier for the article when it has one.
+    """
 
     path: str
     title: str | None
     date: str | None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +145,21 @@ class PlaceSummary:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """An article's text and metadata as read from a source, before extraction."""
+    """An article's text and metadata as read from a source, before extraction.
+
+    Its identity is `sha256`, the hash of the text alone: the same story read from a corpus
+    row and from its web page is one article, whatever metadata each carried.
+    """
 
     path: str
     text: str
     title: str | None = None
     date: str | None = None
     sha256: str = field(default="")
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    id: str | None = None
 
     def __post_init__(self) -> None:
         if not self.sha256:
@@ -151,7 +167,15 @@ class Article:
 
     @property
     def ref(self) -> ArticleRef:
-        return ArticleRef(path=self.path, title=self.title, date=self.date)
+        return ArticleRef(
+            path=self.path,
+            title=self.title,
+            date=self.date,
+            url=self.url,
+            outlet=self.outlet,
+            author=self.author,
+            id=self.id,
+        )
 
 
 @dataclass(frozen=True, slots=True)
