@@ -65,11 +65,11 @@ ARTICLE_COLUMNS = (
     Column("stale", cell("stale")),
     Column("sha256", lambda row: str(row["sha256"])[:12], "dim"),
 )
+# CSV keeps its earlier columns in place and adds the metadata after them.
 ARTICLE_CSV = (
-    *ARTICLE_COLUMNS[:-1],
+    *(c for c in ARTICLE_COLUMNS[:-1] if c.header not in {"outlet", "url"}),
     Column("sha256", cell("sha256")),
-    Column("author", cell("author")),
-    Column("id", cell("id")),
+    *(Column(name, cell(name)) for name in ("outlet", "url", "author", "id")),
 )
 ARTICLES = View(ARTICLE_COLUMNS, ARTICLE_CSV)
 

@@ -8,6 +8,7 @@ blank line, as quotecli's paragraphs are), and offsets refer to that text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from types import ModuleType
 from typing import Any
@@ -21,6 +22,7 @@ _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S
 )
 _HTML_PROBE = 2048
+MIN_SENTENCE_WORDS = 6
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -52,7 +54,7 @@ def page_article(
     """
     document = _extract(_markup(name, data, on_warning), url)
     text = paragraphs(_field(document, "text"))
-    if not text:
+    if not _has_prose(text):
         raise InputError(f"{name}: no main text found in the page")
     check_text(name, text, on_warning)
     page_url = _field(document, "url") or url
@@ -71,6 +73,12 @@ def paragraphs(extracted: str | None) -> str:
     """trafilatura's text (one line per block) as paragraphs separated by blank lines."""
     lines = (" ".join(line.split()) for line in normalise_newlines(extracted or "").split("\n"))
     return "\n\n".join(line for line in lines if line)
+
+
+def _has_prose(text: str) -> bool:
+    """Whether the text holds a sentence: what is left of a page without an article is menu
+    items and captions, a few words a line."""
+    return any(len(line.split()) >= MIN_SENTENCE_WORDS for line in text.split("\n\n"))
 
 
 def _markup(name: str, data: bytes, on_warning: Warn) -> str | bytes:
@@ -96,6 +104,13 @@ def _extract(markup: str | bytes, url: str | None) -> Any:
         include_images=False,
         include_links=False,
         deduplicate=False,
+        # Dates from the page's markup only: a search of its visible text takes the footer's
+        # "© 2024" for a publication date, and a wrong date is worse than none.
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": False,
+            "max_date": dt.date.today().isoformat(),
+        },
     )
 
 

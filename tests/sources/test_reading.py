@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from quotecli.errors import InputError
-from quotecli.sources import decode_article, iter_articles, read_metadata
+from quotecli.sources import ReadOptions, decode_article, iter_articles, read_metadata
+from quotecli.sources.files import kind_of
 
 
 def collect(paths: list[str], stdin: bytes = b"") -> tuple[list[str], list[str]]:
@@ -121,3 +122,104 @@ def test_decode_article_rejects_binary() -> None:
 )
 def test_read_metadata(text: str, expected: tuple[str | None, str | None]) -> None:
     assert read_metadata(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("encoding", "label"),
+    [
+        pytest.param("utf-16", "UTF-16", id="utf16_notepad_unicode"),
+        pytest.param("utf-16-be", "UTF-16", id="utf16_big_endian"),
+        pytest.param("utf-32", "UTF-32", id="utf32"),
+    ],
+)
+def test_text_with_a_byte_order_mark_is_decoded_and_named(encoding: str, label: str) -> None:
+    text = "“No,” she said.\r\n\r\nCafé, Hà Nội."
+    data = text.encode(encoding)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # utf-16-be writes no mark itself
+        data = "\ufeff".encode(encoding) + data
+    warnings: list[str] = []
+    article = decode_article("notepad.txt", data, warnings.append)
+    assert article.text == "“No,” she said.\n\nCafé, Hà Nội."
+    assert warnings == [f"notepad.txt: decoded as {label} (byte order mark)"]
+
+
+def test_utf8_with_a_byte_order_mark_says_nothing() -> None:
+    warnings: list[str] = []
+    article = decode_article("bom.txt", "\ufeffShe said so.".encode(), warnings.append)
+    assert (article.text, warnings) == ("She said so.", [])
+
+
+def test_directory_reports_what_it_skipped_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.Md").write_text("One said so.", encoding="utf-8")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "again").symlink_to(tmp_path)
+    paths, warnings = collect([str(tmp_path)])
+    assert [Path(p).name for p in paths] == ["a.Md"]
+    assert warnings == [
+        f"{tmp_path}: skipped 4: 2 unsupported .pdf, 1 dangling symlink, 1 symlink loop"
+    ]
+
+
+def test_unreadable_folder_is_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "a.txt").write_text("One said so.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if Path(path).name == "locked":  # root reads any folder: refuse it here instead
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr("quotecli.sources.files.os.scandir", scandir)
+    paths, warnings = collect([str(tmp_path)])
+    assert [Path(p).name for p in paths] == ["a.txt"]
+    assert warnings == [f"{tmp_path}: skipped 1: 1 unreadable folder"]
+
+
+def test_glob_narrows_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "a.txt").write_text("One said so.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Two said so.", encoding="utf-8")
+    warnings: list[str] = []
+    options = ReadOptions(glob="2024/*")
+    found = [a.path for a in iter_articles([str(tmp_path)], warnings.append, options=options)]
+    assert [Path(p).name for p in found] == ["a.txt"]
+    assert warnings == [f"{tmp_path}: skipped 1: 1 not matching --glob"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("a.TXT", "text"),
+        ("a.md", "text"),
+        ("page.HTM", "html"),
+        ("crawl.WARC.GZ", "warc"),
+        ("rows.jsonl.gz", "jsonl"),
+        ("rows.json", "json"),
+        ("rows.Csv", "csv"),
+        ("rows.tsv", "tsv"),
+        ("scan.pdf", None),
+    ],
+)
+def test_kind_by_extension_in_any_case(name: str, kind: str | None) -> None:
+    found = kind_of(name)
+    assert (None if found is None else str(found)) == kind
+
+
+def test_plain_text_never_imports_the_web_engines(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("She said so.", encoding="utf-8")
+    code = (
+        "import sys; from quotecli.sources import iter_articles;"
+        f"list(iter_articles([{str(tmp_path)!r}], print));"
+        "print(sorted(m for m in ('trafilatura', 'warcio', 'lxml') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
