@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 from quotecli.errors import InputError, MissingDependencyError
@@ -35,6 +35,7 @@ def warc_articles(
     the record's `WARC-Target-URI` and its date the page's own, else the `WARC-Date`.
     """
     archive = _archive_iterator(stream)
+    ended = _watch_the_end(archive)
     skipped: Counter[str] = Counter()
     number = pages = 0
     try:
@@ -50,6 +51,13 @@ def warc_articles(
                 continue
             pages += 1
             yield article
+        if not ended():
+            raise _Truncated("the compressed data ends early")
+    except _Truncated as error:
+        at = number if error.in_record else number + 1
+        on_warning(
+            f"{name}: damaged at record {at} ({error}); the {at - 1} record(s) before it were read"
+        )
     except _damage_errors() as error:
         on_warning(
             f"{name}: damaged at record {number + 1} ({_describe(error)});"
@@ -88,14 +96,40 @@ def _skip_reason(record: Any, max_bytes: int) -> str | None:
     return None
 
 
+class _Truncated(Exception):
+    def __init__(self, message: str, *, in_record: bool = False) -> None:
+        super().__init__(message)
+        self.in_record = in_record
+
+
 def _page(name: str, record: Any, on_warning: Warn) -> Article | None:
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI")
     date = headers.get_header("WARC-Date")
+    body = record.content_stream().read()
+    if getattr(record.raw_stream, "limit", 0) > 0:  # the block ended before its length
+        raise _Truncated("the record is cut short", in_record=True)
     try:
-        return page_article(name, record.content_stream().read(), on_warning, url=url, date=date)
+        return page_article(name, body, on_warning, url=url, date=date)
     except InputError:
         return None
+
+
+def _watch_the_end(archive: Any) -> Callable[[], bool]:
+    """Whether a compressed archive's last gzip member was whole. warcio ends quietly where a
+    `.warc.gz` is cut inside a record's headers; the member's decompressor knows."""
+    reader = archive.reader
+    close = reader.close_decompressor
+    whole = [True]
+
+    def close_and_note() -> None:
+        decompressor = reader.decompressor
+        if decompressor is not None and hasattr(decompressor, "eof"):
+            whole[0] = bool(decompressor.eof)
+        close()
+
+    reader.close_decompressor = close_and_note
+    return lambda: whole[0]
 
 
 def _damage_errors() -> tuple[type[BaseException], ...]:
