@@ -126,19 +126,20 @@ def _raw(
 def _value(
     row: Mapping[str, Any], keys: dict[str, Any], wanted: str | None, names: tuple[str, ...]
 ) -> str | None:
-    value = _text(_raw(row, keys, wanted, names))
+    value = _text(_raw(row, keys, wanted, names), joiner=", ")
     return " ".join(value.split()) or None if value else None
 
 
-def _text(value: Any) -> str | None:
-    """A field as text: lists (paragraphs, authors) joined, `{"name": ...}` objects named."""
+def _text(value: Any, joiner: str = "\n\n") -> str | None:
+    """A field as text: lists joined (paragraphs by a blank line, authors by a comma),
+    `{"name": ...}` objects by their name."""
     if value is None or value == "":
         return None
     if isinstance(value, Mapping):
-        return _text(value.get("name"))
+        return _text(value.get("name"), joiner)
     if isinstance(value, list):
-        parts = [part for part in (_text(v) for v in value) if part]
-        return "\n\n".join(parts) if parts else None
+        parts = [part for part in (_text(v, joiner) for v in value) if part]
+        return joiner.join(parts) if parts else None
     return str(value)
 
 
