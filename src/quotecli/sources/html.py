@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit
 
 from quotecli.errors import InputError, MissingDependencyError
 from quotecli.records import Article
@@ -64,7 +65,7 @@ def page_article(
         title=_field(document, "title"),
         date=iso_date(_field(document, "date")) or iso_date(date),
         url=page_url,
-        outlet=_field(document, "sitename") or outlet_from_url(page_url),
+        outlet=_outlet(_field(document, "sitename"), page_url),
         author=_field(document, "author"),
     )
 
@@ -73,6 +74,14 @@ def paragraphs(extracted: str | None) -> str:
     """trafilatura's text (one line per block) as paragraphs separated by blank lines."""
     lines = (" ".join(line.split()) for line in normalise_newlines(extracted or "").split("\n"))
     return "\n\n".join(line for line in lines if line)
+
+
+def _outlet(site_name: str | None, url: str | None) -> str | None:
+    """The page's site name; trafilatura falls back to the URL's host:port, which becomes the
+    host alone, without `www.`."""
+    if site_name and url and site_name.lower() == (urlsplit(url).netloc or "").lower():
+        return outlet_from_url(url)
+    return site_name or outlet_from_url(url)
 
 
 def _has_prose(text: str) -> bool:
@@ -99,6 +108,9 @@ def _extract(markup: str | bytes, url: str | None) -> Any:
         markup,
         url=url,
         with_metadata=True,
+        # Precision: on a short story the default falls back to a whole-page baseline that
+        # runs the byline, share buttons and story into one paragraph.
+        favor_precision=True,
         include_comments=False,
         include_tables=False,
         include_images=False,
