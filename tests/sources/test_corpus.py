@@ -211,3 +211,11 @@ def test_csv_huge_field_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
 )
 def test_iso_date(value: object, expected: str | None) -> None:
     assert iso_date(value) == expected
+
+
+def test_json_that_is_not_an_array_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(ROWS[0]), encoding="utf-8")
+    articles, warnings = read(path)
+    assert articles == []
+    assert warnings == [f"{path.as_posix()}: not a JSON array of articles (one object per article)"]

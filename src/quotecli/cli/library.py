@@ -219,6 +219,7 @@ def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
 def _header(meta: Row, quotes: int) -> Text:
     header = Text(str(meta.get("title") or meta["path"]), style="bold underline")
     details = [str(meta["path"]), str(meta.get("date") or "undated"), f"{quotes} quote(s)"]
+    details[1:1] = [str(meta[key]) for key in ("outlet", "url") if meta.get(key)]
     header.append("\n" + " · ".join(details) + "\n", style="dim")
     return header
 

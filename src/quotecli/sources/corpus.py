@@ -38,6 +38,7 @@ ID_NAMES = ("id", "_id", "article_id", "doc_id")
 AUTHOR_NAMES = ("author", "authors", "byline")
 OUTLET_NAMES = ("outlet", "source", "site_name", "sitename", "publisher", "source_domain")
 _CHUNK = 1 << 16
+_NOT_AN_ARRAY = "not a JSON array"
 
 
 def corpus_articles(
@@ -201,7 +202,10 @@ def _json_rows(
             else:
                 problems("not object", f"{name}:{number}: not a JSON object")
     except ValueError as error:
-        problems("invalid", f"{name}: not valid JSON after item {number} ({error}); stopped")
+        if number == 0 and str(error) == _NOT_AN_ARRAY:
+            problems("invalid", f"{name}: {_NOT_AN_ARRAY} of articles (one object per article)")
+        else:
+            problems("invalid", f"{name}: not valid JSON after item {number} ({error}); stopped")
 
 
 class _JsonArrayReader:
@@ -217,7 +221,7 @@ class _JsonArrayReader:
 
     def __iter__(self) -> Iterator[Any]:
         if self._next_char() != "[":
-            raise ValueError("not a JSON array")
+            raise ValueError(_NOT_AN_ARRAY)
         self._buffer = self._buffer[1:]
         if self._next_char() == "]":
             return
