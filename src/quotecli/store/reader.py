@@ -27,7 +27,7 @@ from quotecli.store.merging import merged_people
 _QUOTE_SELECT = (
     'SELECT q.quote_id, q.text, q.kind, q.start, q."end", q.paragraph, q.cue_text, q.cue_start,'
     " q.cue_end, q.speaker_name, q.speaker_kind, q.speaker_title, q.speaker_affiliation,"
-    " q.mention_text, q.mention_start, q.mention_end, q.places, q.gaps, q.group_id,"
+    " q.mention_text, q.mention_start, q.mention_end, q.places, q.gaps, q.group_id, q.rule,"
     " q.article_id, a.path AS article_path, a.title AS article_title, a.date AS article_date,"
     " a.url AS article_url, a.outlet AS article_outlet, a.author AS article_author,"
     " a.corpus_id AS article_id_in_corpus"
@@ -77,6 +77,7 @@ def quote_from_row(row: sqlite3.Row) -> Quote:
         id=row["quote_id"],
         text=row["text"],
         kind=QuoteKind(row["kind"]),
+        rule=row["rule"],  # NULL for quotes stored before rules were named, until reindex
         start=row["start"],
         end=row["end"],
         parts=quote_parts(row["text"], row["start"], json.loads(row["gaps"])),

@@ -131,6 +131,10 @@ _V3 = (
 # and start they give back `Quote.parts`. Quotes stored before held no gaps: '[]', one part.
 _V4 = ("""ALTER TABLE quotes ADD COLUMN gaps TEXT NOT NULL DEFAULT '[]'""",)
 
+# Version 5: the name of the rule that found each quote. Quotes stored before hold NULL until
+# `quotecli reindex` extracts their articles again (the rules version changed with it).
+_V_RULE = ("ALTER TABLE quotes ADD COLUMN rule TEXT",)
+
 # Article metadata from web pages, archives and corpora: the URL, the outlet (site name, or
 # the URL's host) with its folded form for `--outlet`, the author, and the corpus's own id
 # (`corpus_id`: `id` is the row key). Older articles have none of them: NULL, nothing lost.
@@ -143,7 +147,7 @@ _V_ARTICLE_METADATA = (
     "CREATE INDEX articles_outlet ON articles(outlet_key)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V_ARTICLE_METADATA)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V_RULE, _V_ARTICLE_METADATA)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose presence marks a file as a quotecli library (checked before any write).
