@@ -24,4 +24,4 @@ class GoldDataError(QuotecliError):
 
 
 class MissingDependencyError(QuotecliError):
-    """An optional engine an input needs is not installed (`pip install 'quotecli[web]'`)."""
+    """An optional package that the requested work needs is not installed."""

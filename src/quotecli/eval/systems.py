@@ -1,4 +1,4 @@
-"""The systems compared by `make eval`, sharing one parse per article.
+"""The systems `quotecli eval --baseline` compares, sharing one parse per article.
 
 Each article is parsed once by the quotecli pipeline; quotecli's records come from that Doc
 through `quotecli.extract`, and the textacy baseline reads the same Doc (our component only
@@ -8,8 +8,12 @@ needs lemmas, so the model's own lemmatizer is run on the shared Doc for the bas
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
+from quotecli.errors import MissingDependencyError
 from quotecli.eval.baseline import baseline_for_docs, model_lemmatizer
 from quotecli.eval.brat import GoldArticle
 from quotecli.eval.core import Predict
@@ -23,7 +27,7 @@ class SharedParse:
 
     def __init__(self, extractor: Extractor) -> None:
         self.extractor = extractor
-        self._lemmatize = model_lemmatizer(extractor.model_name)
+        self._lemmatizer: Callable[[Doc], Doc] | bool | None = False  # False: not loaded yet
         self._key: str | None = None
         self._docs: list[tuple[int, Doc]] = []
 
@@ -43,11 +47,28 @@ class SharedParse:
         extraction = assemble(record, parts, self.extractor.version)
         return [from_quote(quote) for quote in extraction.quotes]
 
+    def baseline(self, name: str) -> Predict:
+        """The named baseline's predict function.
+
+        Raises:
+            MissingDependencyError: the baseline's package is not installed.
+        """
+        if name != "textacy":
+            raise ValueError(f"unknown baseline {name!r}")
+        if importlib.util.find_spec("textacy") is None:
+            raise MissingDependencyError(
+                "the textacy baseline needs textacy; install it with: pip install textacy==0.13.0"
+            )
+        return self.textacy
+
     def textacy(self, article: GoldArticle) -> list[Prediction]:
         """The textacy baseline's predictions on the same Docs, lemmatised."""
         docs = self.docs(article)
-        if self._lemmatize is not None:
-            docs = [(offset, self._lemmatize(doc)) for offset, doc in docs]
+        if self._lemmatizer is False:
+            self._lemmatizer = model_lemmatizer(self.extractor.model_name)
+        lemmatize = self._lemmatizer
+        if callable(lemmatize):
+            docs = [(offset, lemmatize(doc)) for offset, doc in docs]
         return baseline_for_docs(docs)
 
 

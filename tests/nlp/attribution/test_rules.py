@@ -3,6 +3,7 @@ resolver or refinement involved. Case ids are `rule_name/construction`."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -187,3 +188,21 @@ def test_every_rule_has_a_case_that_finds_something() -> None:
 
 def test_every_case_names_a_real_rule() -> None:
     assert {case.split("/")[0] for case in CASES} <= set(RULES_BY_NAME)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
+def test_every_rule_finds_its_own_example(nlp: Any, rule: Any) -> None:
+    """The README lists these examples: each must be one its rule finds, as a paragraph of an
+    article under a headline (a signed quotation never stands first)."""
+    context = Context.of(nlp(f"A headline\n\n{rule.example}"))
+    assert any(c.rule == rule.name for c in rule.find(context))
+
+
+def test_readme_lists_every_rule_and_refinement_with_its_example() -> None:
+    from quotecli.nlp.attribution import STEPS
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    names = {step.name for step in STEPS}
+    listed = [line.split("`")[1] for line in readme.splitlines() if line.startswith("| `")]
+    assert [name for name in listed if name in names] == [step.name for step in STEPS]
+    assert all(step.example.replace("\n\n", " ⏎ ") in readme for step in STEPS)
