@@ -37,6 +37,7 @@ bench: install
 eval: install
 	@if [ -d $(POLNEAR)/dev ]; then \
 		$(BIN)/quotecli eval $(POLNEAR)/dev --baseline textacy --by-rule --format table \
+			--parse-cache .cache/parses \
 			$$([ -d $(POLNEAR)/dev/speakers ] && echo --speakers $(POLNEAR)/dev/speakers); \
 	else echo "eval skipped: $(POLNEAR)/dev is absent"; fi
 

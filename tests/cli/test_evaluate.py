@@ -107,3 +107,18 @@ def test_eval_of_a_missing_gold_directory_is_one_line_and_exit_2(tmp_path: Path)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.model
+def test_parse_cache_gives_the_same_scores_from_stored_parses(tmp_path: Path) -> None:
+    gold, cache = write_gold(tmp_path / "gold"), tmp_path / "parses"
+    args = ["eval", str(gold), "--format", "json", "--parse-cache", str(cache)]
+    first = runner.invoke(eval_app(), args)
+    assert first.exit_code == 0, first.stderr
+    [stored] = cache.glob("*.spacy")
+    stored_at = stored.stat().st_mtime_ns
+    second = runner.invoke(eval_app(), args)
+    assert second.exit_code == 0, second.stderr
+    assert stored.stat().st_mtime_ns == stored_at  # read back, not parsed again
+    assert json.loads(second.stdout)["scores"] == json.loads(first.stdout)["scores"]
+    assert json.loads(first.stdout)["scores"][0]["matched"] == 1

@@ -66,6 +66,15 @@ SpeakersOption = Annotated[
         file_okay=False,
     ),
 ]
+ParseCacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--parse-cache",
+        help="Keep each article's parse in this directory and reuse it on later runs: a rule "
+        "change is then measured in seconds.",
+        file_okay=False,
+    ),
+]
 ByRuleOption = Annotated[
     bool, typer.Option("--by-rule", help="Also give precision per rule, the costliest first.")
 ]
@@ -79,6 +88,7 @@ def eval_command(
     baseline: BaselineOption = None,
     by_rule: ByRuleOption = False,
     speakers: SpeakersOption = None,
+    parse_cache: ParseCacheOption = None,
     model: ModelOption = None,
 ) -> None:
     """Score quotecli's extraction against gold attributions: content, source, cue, both.
@@ -95,7 +105,7 @@ def eval_command(
     from quotecli.eval.speakers import read_speakers, score_speakers
 
     speaker_gold = None if speakers is None else read_speakers(speakers)
-    results = run_eval(gold_dir, model, [str(name) for name in baseline or []])
+    results = run_eval(gold_dir, model, [str(name) for name in baseline or []], parse_cache)
     ours = results[0]
     if errors is not None:
         write_errors(errors, ours)
@@ -133,7 +143,9 @@ def eval_command(
         stderr.print(f"errors written to {errors}")
 
 
-def run_eval(gold_dir: Path, model: str | None, baselines: list[str]) -> list[EvalResult]:
+def run_eval(
+    gold_dir: Path, model: str | None, baselines: list[str], parse_cache: Path | None
+) -> list[EvalResult]:
     """Evaluate with a progress bar on stderr (the evaluation and spaCy are imported only here,
     so that other commands start fast)."""
     from quotecli.cli.progress import progress
@@ -146,7 +158,7 @@ def run_eval(gold_dir: Path, model: str | None, baselines: list[str]) -> list[Ev
             bar.update(task, completed=done, total=total)
 
         chosen = [Baseline(name) for name in baselines]
-        return run_evaluation(gold_dir, model, chosen, on_progress=advance)
+        return run_evaluation(gold_dir, model, chosen, advance, parse_cache)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,5 +1,6 @@
-"""Running an evaluation: quotecli alone through its public API, or beside baselines that
-read the same parse of each article."""
+"""Running an evaluation: quotecli, and any baselines beside it reading the same parse of
+each article (quotecli's records come from that parse through `quotecli.extract`, exactly as
+`Extractor.extract` makes them)."""
 
 from __future__ import annotations
 
@@ -21,22 +22,29 @@ def run_evaluation(
     model: str | None,
     baselines: Sequence[Baseline] = (),
     on_progress: Progress | None = None,
+    parse_cache: Path | None = None,
 ) -> list[EvalResult]:
     """Score quotecli (first) and each baseline on `gold_dir`, parsing each article once.
+
+    Args:
+        parse_cache: a directory keeping parses between runs (see `parse_cache`).
 
     Raises:
         GoldDataError: the gold directory is missing, empty or malformed.
         ModelError: the spaCy model cannot be loaded.
         MissingDependencyError: a baseline's package is not installed.
+        QuotecliError: the parse cache directory cannot be made.
     """
-    from quotecli.eval.systems import SharedParse, extractor_predict
+    from quotecli.eval.parse_cache import ParseCache
+    from quotecli.eval.systems import SharedParse
     from quotecli.extract import Extractor
 
     extractor = Extractor(model)
-    systems: dict[str, Predict] = {"quotecli": extractor_predict(extractor)}
-    if baselines:
-        shared = SharedParse(extractor)
-        systems = {"quotecli": shared.quotecli}
-        for baseline in baselines:
-            systems[str(baseline)] = shared.baseline(baseline)
+    cache = None
+    if parse_cache is not None:
+        cache = ParseCache(parse_cache, extractor.nlp, extractor.version.rsplit("/", 1)[-1])
+    shared = SharedParse(extractor, cache)
+    systems: dict[str, Predict] = {"quotecli": shared.quotecli}
+    for baseline in baselines:
+        systems[str(baseline)] = shared.baseline(baseline)
     return list(evaluate_systems(gold_dir, systems, on_progress).values())
