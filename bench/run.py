@@ -67,7 +67,7 @@ def parse_args() -> argparse.Namespace:
         action="append",
         default=None,
         help="run only these measurements (repeatable): "
-        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query; and, only on"
+        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query, inputs; and, only on"
         " request, pipeline (quotecli's spaCy pipeline without its rules)",
     )
     parser.add_argument("--model", default=None, help="spaCy model (default: quotecli's choice)")
@@ -93,7 +93,9 @@ def orchestrate(options: argparse.Namespace, text_dir: Path) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     # --jobs 1 is the in-process Extractor itself: the single-process row measures it.
     jobs = options.jobs or sorted({2, *(range(4, (cores or 1) + 1, 2))})
-    wanted = set(options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup"])
+    wanted = set(
+        options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup", "inputs"]
+    )
     wanted |= {"query"} if options.only is None else set()
     header = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -168,6 +170,10 @@ def run_extras(
         extras["startup_help_s"] = startup_seconds()
     if "query" in wanted:
         extras["query"] = query_bench()
+    if "inputs" in wanted:  # web pages and WARC streaming: bench/inputs.py
+        import inputs
+
+        extras["inputs"] = inputs.from_bench(text_dir, rows, options.limit)
     return extras
 
 
@@ -290,6 +296,10 @@ def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
         query = extras["query"]
         print("library query (bench/query_bench.py):")
         print("  " + query.get("output", query.get("error", "")).replace("\n", "\n  "))
+    if "inputs" in extras:
+        import inputs
+
+        print("inputs (bench/inputs.py):\n  " + "\n  ".join(inputs.describe(extras["inputs"])))
 
 
 def write_json(report: dict[str, Any]) -> None:

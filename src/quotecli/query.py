@@ -38,6 +38,8 @@ class QuoteFilter:
         contains: text the quote contains, ignoring case (FTS5 trigram index).
         kind: direct, indirect or mixed.
         source: any part of the article's path or title, ignoring case.
+        outlets: ORed; each matches any part of the article's outlet (site name), any case.
+        url: any part of the article's URL, ignoring ASCII case.
         since: articles dated on or after this ISO date (prefix: "2024", "2024-05").
         until: articles dated on or before this ISO date, inclusive at its precision.
         limit: at most this many results.
@@ -53,6 +55,8 @@ class QuoteFilter:
     contains: str | None = None
     kind: str | None = None
     source: str | None = None
+    outlets: tuple[str, ...] = ()
+    url: str | None = None
     since: str | None = None
     until: str | None = None
     limit: int | None = None
@@ -90,12 +94,19 @@ class Sql:
 
 
 def article_condition(filt: QuoteFilter) -> Sql:
-    """The article-level part of `filt` (source, dates, article set), over alias `a`."""
+    """The article-level part of `filt` (source, outlet, URL, dates, article set), over `a`."""
     parts: list[str] = []
     params: list[Any] = []
     if filt.source:
         parts.append("instr(a.source_key, ?) > 0")
         params.append(fold(filt.source))
+    outlets = [fold(o) for o in filt.outlets if fold(o)]
+    if outlets:
+        parts.append(" OR ".join(["instr(a.outlet_key, ?) > 0"] * len(outlets)))
+        params.extend(outlets)
+    if filt.url:
+        parts.append("instr(lower(a.url), lower(?)) > 0")
+        params.append(filt.url)
     if filt.since:
         parts.append("a.date >= ?")
         params.append(filt.since)

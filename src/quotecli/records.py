@@ -49,11 +49,19 @@ class TextSpan:
 
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
-    """Which article a quote comes from."""
+    """Which article a quote comes from, with the metadata its source carried.
+
+    `outlet` is the site or publication name (from the page, else the URL's host); `id` is the
+    corpus's own identifier for the article when it has one.
+    """
 
     path: str
     title: str | None
     date: str | None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +88,15 @@ class Quote:
     its cue (`"A," she said, "B."`) holds the cue in `text`; `parts` are the speaker's words
     alone, in order (one part, equal to the whole, for a quote in one piece). `rule` names
     the extraction rule that found it (`quotecli.nlp.attribution`); `act` says whether it
-    reports words (speech) or a belief, intention, attitude or evidence (thought).
+    reports words (speech) or a belief, intention, attitude or evidence (thought). Both are
+    None only for quotes a library stored before they were recorded.
     """
 
     id: str
     text: str
     kind: QuoteKind
-    rule: str
-    act: Act
+    rule: str | None
+    act: Act | None
     start: int
     end: int
     parts: tuple[TextSpan, ...]
@@ -100,7 +109,7 @@ class Quote:
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["kind"] = str(self.kind)
-        record["act"] = str(self.act)
+        record["act"] = None if self.act is None else str(self.act)
         record["speaker"]["kind"] = str(self.speaker.kind)
         record["parts"] = [asdict(part) for part in self.parts]
         record["places"] = list(self.places)
@@ -149,13 +158,21 @@ class PlaceSummary:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """An article's text and metadata as read from a source, before extraction."""
+    """An article's text and metadata as read from a source, before extraction.
+
+    Its identity is `sha256`, the hash of the text alone: the same story read from a corpus
+    row and from its web page is one article, whatever metadata each carried.
+    """
 
     path: str
     text: str
     title: str | None = None
     date: str | None = None
     sha256: str = field(default="")
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    id: str | None = None
 
     def __post_init__(self) -> None:
         if not self.sha256:
@@ -163,7 +180,15 @@ class Article:
 
     @property
     def ref(self) -> ArticleRef:
-        return ArticleRef(path=self.path, title=self.title, date=self.date)
+        return ArticleRef(
+            path=self.path,
+            title=self.title,
+            date=self.date,
+            url=self.url,
+            outlet=self.outlet,
+            author=self.author,
+            id=self.id,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,8 +152,8 @@ def test_articles_lists_with_filters(corpus: Path) -> None:
 def test_articles_csv_has_full_sha(corpus: Path) -> None:
     add(corpus)
     lines = invoke("articles", "--format", "csv").stdout.splitlines()
-    assert lines[0] == "path,title,date,quotes,stale,sha256"
-    assert len(lines[1].rsplit(",", 1)[1]) == 64
+    assert lines[0] == "path,title,date,quotes,stale,sha256,outlet,url,author,id"
+    assert len(lines[1].split(",")[5]) == 64
 
 
 def test_show_names_speakers_beside_their_paragraphs(corpus: Path) -> None:

@@ -75,7 +75,7 @@ def test_version_1_library_is_migrated_and_keeps_its_data(tmp_path: Path) -> Non
         said = [Said("Carlyle Thayer", OLD_QUOTE), Said("Ann Lee", "Yes")]
         library.save(build_extraction("new.txt", said))
         linked = [q["also_in"] for q in library.quotes(QuoteFilter(source="old.txt"))]
-        assert linked == [[{"path": "new.txt", "title": None}]]
+        assert linked == [[{"path": "new.txt", "title": None, "outlet": None}]]
     conn = sqlite3.connect(path)
     assert user_version(conn) == SCHEMA_VERSION
     conn.close()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from quotecli.cli.common import warn
 from quotecli.errors import InputError
-from quotecli.sources import iter_articles
+from quotecli.sources import ReadOptions, iter_articles
 
 if TYPE_CHECKING:
     from quotecli.ingest import IngestEvent
@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 
 
 def ingest_paths(
-    paths: Sequence[str], library: Library, *, model: str | None, jobs: int | None
+    paths: Sequence[str],
+    library: Library,
+    *,
+    model: str | None,
+    jobs: int | None,
+    options: ReadOptions | None = None,
 ) -> tuple[str, ...]:
     """Store every readable article under `paths`; return their content hashes, in order.
 
@@ -39,7 +44,7 @@ def ingest_paths(
             bar.advance(task)
 
         report = ingest(
-            iter_articles(paths, warn),
+            iter_articles(paths, warn, options=options),
             library,
             extractor_factory(model_name, jobs),
             version=pipeline_version(model_name),

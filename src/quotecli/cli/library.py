@@ -23,6 +23,18 @@ from quotecli.cli.common import (
     stderr,
     translate_errors,
 )
+from quotecli.cli.reading import (
+    PATHS_HELP,
+    DateFieldOption,
+    GlobOption,
+    IdFieldOption,
+    OutletOption,
+    TextFieldOption,
+    TitleFieldOption,
+    UrlFieldOption,
+    UrlOption,
+    read_options,
+)
 from quotecli.query import QuoteFilter
 from quotecli.render import Column, OutputFormat, Row, View, cell
 
@@ -47,15 +59,23 @@ ARTICLE_COLUMNS = (
     Column("path", cell("path"), "bold", 3),
     Column("title", cell("title"), None, 3),
     Column("date", cell("date")),
+    Column("outlet", cell("outlet"), None, 2),
+    Column("url", cell("url"), "dim", 3),
     Column("quotes", cell("quotes")),
     Column("stale", cell("stale")),
     Column("sha256", lambda row: str(row["sha256"])[:12], "dim"),
 )
-ARTICLES = View(ARTICLE_COLUMNS, (*ARTICLE_COLUMNS[:-1], Column("sha256", cell("sha256"))))
+# CSV keeps its earlier columns in place and adds the metadata after them.
+ARTICLE_CSV = (
+    *(c for c in ARTICLE_COLUMNS[:-1] if c.header not in {"outlet", "url"}),
+    Column("sha256", cell("sha256")),
+    *(Column(name, cell(name)) for name in ("outlet", "url", "author", "id")),
+)
+ARTICLES = View(ARTICLE_COLUMNS, ARTICLE_CSV)
 
 PathsArgument = Annotated[
     list[str],
-    typer.Argument(help="Article files, directories (searched for *.txt) or - for stdin."),
+    typer.Argument(help=PATHS_HELP, show_default=False),
 ]
 
 
@@ -64,6 +84,12 @@ def add(
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
 ) -> None:
     """Extract articles into the library; texts already stored cost only their hashing.
 
@@ -73,7 +99,8 @@ def add(
     from quotecli.cli.ingesting import ingest_paths
 
     with open_library(db) as library:
-        shas = ingest_paths(paths, library, model=model, jobs=jobs)
+        read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
+        shas = ingest_paths(paths, library, model=model, jobs=jobs, options=read)
         stored = library.articles(QuoteFilter(article_shas=shas, act=None))
         total = library.stats()["articles"]
     quotes = sum(a["quotes"] for a in stored)
@@ -85,6 +112,8 @@ def add(
 
 def articles(
     source: Annotated[str | None, typer.Option(help="Part of the article's path or title.")] = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: Annotated[str | None, typer.Option(help="Dated on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Dated on or before (YYYY-MM-DD).")] = None,
     speaker: Annotated[
@@ -95,11 +124,13 @@ def articles(
     model: ModelOption = None,
     db: DbOption = None,
 ) -> None:
-    """List the library's articles: path, title, date, quotes, and whether results are stale."""
+    """List the library's articles: path, title, date, outlet, URL, quotes, and staleness."""
     # Every quote counts here, speech and thought: an article is listed with all it holds.
     filt = QuoteFilter(
         speakers=tuple(speaker or ()),
         source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
         since=since,
         until=until,
         limit=limit,
@@ -190,6 +221,7 @@ def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
 def _header(meta: Row, quotes: int) -> Text:
     header = Text(str(meta.get("title") or meta["path"]), style="bold underline")
     details = [str(meta["path"]), str(meta.get("date") or "undated"), f"{quotes} quote(s)"]
+    details[1:1] = [str(meta[key]) for key in ("outlet", "url") if meta.get(key)]
     header.append("\n" + " · ".join(details) + "\n", style="dim")
     return header
 

@@ -25,9 +25,22 @@ from quotecli.cli.common import (
     translate_errors,
 )
 from quotecli.cli.ingesting import ingest_paths
+from quotecli.cli.reading import (
+    PATHS_HELP,
+    DateFieldOption,
+    GlobOption,
+    IdFieldOption,
+    OutletOption,
+    TextFieldOption,
+    TitleFieldOption,
+    UrlFieldOption,
+    UrlOption,
+    read_options,
+)
 from quotecli.query import QuoteFilter
 from quotecli.records import QuoteKind
 from quotecli.render import PLACES, QUOTES, SPEAKERS, OutputFormat, Row, View, iter_dicts
+from quotecli.sources import ReadOptions
 
 if TYPE_CHECKING:
     from quotecli.store import Library
@@ -43,9 +56,7 @@ def _date(value: str | None) -> str | None:
 
 PathsArgument = Annotated[
     list[str] | None,
-    typer.Argument(
-        help="Article files, directories (searched for *.txt) or - for stdin. None: the library."
-    ),
+    typer.Argument(help=PATHS_HELP + " None: the whole library.", show_default=False),
 ]
 SpeakerOption = Annotated[
     list[str] | None,
@@ -104,6 +115,8 @@ def quotes(
     kind: KindOption = None,
     act: ActOption = ActChoice.SPEECH,
     source: SourceOption = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = None,
@@ -112,6 +125,12 @@ def quotes(
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
 ) -> None:
     """Print attributed quotes, filtered.
 
@@ -129,12 +148,15 @@ def quotes(
         kind=kind,
         act=act_filter(act),
         source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
         since=since,
         until=until,
         limit=limit,
         unique=unique,
     )
-    _run(paths, filt, model, db, jobs, fmt, lambda library, f: library.quotes(f), QUOTES)
+    read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
+    _run(paths, read, filt, model, db, jobs, fmt, lambda library, f: library.quotes(f), QUOTES)
 
 
 def speakers(
@@ -143,12 +165,20 @@ def speakers(
     affiliation: AffiliationOption = None,
     act: ActOption = ActChoice.SPEECH,
     source: SourceOption = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     fmt: FormatOption = None,
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
 ) -> None:
     """Print the speakers: name, kind, title, affiliation and number of quotes."""
     filt = QuoteFilter(
@@ -156,11 +186,14 @@ def speakers(
         affiliation=affiliation,
         act=act_filter(act),
         source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
         since=since,
         until=until,
     )
     _run(
         paths,
+        read_options(glob, text_field, title_field, date_field, url_field, id_field),
         filt,
         model,
         db,
@@ -174,17 +207,36 @@ def speakers(
 def places(
     paths: PathsArgument = None,
     source: SourceOption = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     fmt: FormatOption = None,
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
 ) -> None:
     """Print the places the articles mention, with how often."""
-    filt = QuoteFilter(source=source, since=since, until=until)
+    filt = QuoteFilter(
+        source=source, outlets=tuple(outlet or ()), url=url, since=since, until=until
+    )
+    read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
     _run(
-        paths, filt, model, db, jobs, fmt, lambda library, f: iter_dicts(library.places(f)), PLACES
+        paths,
+        read,
+        filt,
+        model,
+        db,
+        jobs,
+        fmt,
+        lambda library, f: iter_dicts(library.places(f)),
+        PLACES,
     )
 
 
@@ -193,6 +245,7 @@ Select = Callable[["Library", QuoteFilter], Iterable[Row]]
 
 def _run(
     paths: list[str] | None,
+    read: ReadOptions,
     filt: QuoteFilter,
     model: str | None,
     db: Path | None,
@@ -204,7 +257,7 @@ def _run(
     """Ingest PATHs if given, then query the library and print; exit 0 or 1 (no match)."""
     with open_library(db) as library:
         if paths:
-            shas = ingest_paths(paths, library, model=model, jobs=jobs)
+            shas = ingest_paths(paths, library, model=model, jobs=jobs, options=read)
             filt = replace(filt, article_shas=shas)
         status = emit(select(library, filt), fmt, view)
     raise typer.Exit(status)

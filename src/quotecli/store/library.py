@@ -10,14 +10,15 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from quotecli.errors import InputError, LibraryError
-from quotecli.query import QuoteFilter
+from quotecli.query import QuoteFilter, fold
 from quotecli.records import Article, ArticleExtraction, PlaceSummary, SpeakerSummary
 from quotecli.store import reader
 from quotecli.store.opening import connect
 from quotecli.store.writer import write_extraction
 
 T = TypeVar("T")
-_ARTICLE_COLUMNS = "path, title, date, sha256, pipeline_version"
+_ARTICLE_COLUMNS = "path, title, date, outlet, url, author, corpus_id, sha256, pipeline_version"
+_ARTICLE_FIELDS = ("path", "title", "date", "outlet", "url", "author", "id", "sha256")
 _MIN_SHA_PREFIX = 4
 
 
@@ -97,7 +98,8 @@ class Library:
             version: the current pipeline version; `stale` is None when not given.
 
         Returns:
-            Dicts with path, title, date, sha256, quotes (matching), pipeline_version, stale.
+            Dicts with path, title, date, outlet, url, author, id (the corpus's), sha256,
+            quotes (matching), pipeline_version, stale.
         """
 
         def run(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -128,18 +130,53 @@ class Library:
             ).fetchone()
         )
         quotes = list(self.quotes(QuoteFilter(article_shas=(sha,), act=None)))
-        return _article_dict(row[:5], len(quotes), None), row[5], quotes
+        return _article_dict(row[:-1], len(quotes), None), row[-1], quotes
 
     def load_article(self, sha256: str) -> Article:
         """The stored article with this content hash, text included (for re-extraction)."""
         row = self._read(
             lambda c: c.execute(
-                "SELECT path, text, title, date, sha256 FROM articles WHERE sha256 = ?", (sha256,)
+                "SELECT path, text, title, date, sha256, url, outlet, author, corpus_id"
+                " FROM articles WHERE sha256 = ?",
+                (sha256,),
             ).fetchone()
         )
         if row is None:
             raise InputError(f"no stored article has sha256 {sha256}")
-        return Article(path=row[0], text=row[1], title=row[2], date=row[3], sha256=row[4])
+        path, text, title, date, sha, url, outlet, author, corpus_id = row
+        return Article(
+            path=path,
+            text=text,
+            title=title,
+            date=date,
+            sha256=sha,
+            url=url,
+            outlet=outlet,
+            author=author,
+            id=corpus_id,
+        )
+
+    def complete_metadata(self, article: Article) -> None:
+        """Fill the stored copy's missing title, date, URL, outlet, author and id from
+        `article` (the same text read again from a richer source); nothing is overwritten."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE articles SET title = coalesce(title, ?), date = coalesce(date, ?),"
+                " url = coalesce(url, ?), outlet = coalesce(outlet, ?),"
+                " outlet_key = CASE WHEN outlet IS NULL THEN ? ELSE outlet_key END,"
+                " author = coalesce(author, ?), corpus_id = coalesce(corpus_id, ?)"
+                " WHERE sha256 = ?",
+                (
+                    article.title,
+                    article.date,
+                    article.url,
+                    article.outlet,
+                    fold(article.outlet),
+                    article.author,
+                    article.id,
+                    article.sha256,
+                ),
+            )
 
     def stale(self, version: str) -> list[dict[str, Any]]:
         """Articles extracted by a pipeline version other than `version`, by path."""
@@ -196,8 +233,8 @@ def _json_list(values: Any) -> str:
 
 
 def _article_dict(row: Any, quotes: int | None, version: str | None) -> dict[str, Any]:
-    path, title, date, sha256, pipeline_version = row
-    record: dict[str, Any] = {"path": path, "title": title, "date": date, "sha256": sha256}
+    *values, pipeline_version = row
+    record: dict[str, Any] = dict(zip(_ARTICLE_FIELDS, values, strict=True))
     if quotes is not None:
         record["quotes"] = quotes
     record["pipeline_version"] = pipeline_version

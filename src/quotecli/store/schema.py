@@ -139,7 +139,27 @@ _V_RULE = ("ALTER TABLE quotes ADD COLUMN rule TEXT",)
 # read as speech by the filters, until `quotecli reindex`.
 _V_ACT = ("ALTER TABLE quotes ADD COLUMN act TEXT",)
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V_RULE, _V_ACT)
+# Version 7: article metadata from web pages, archives and corpora: the URL, the outlet (site
+# name, or the URL's host) with its folded form for `--outlet`, the author, and the corpus's id
+# (`corpus_id`: `id` is the row key). Older articles have none of them: NULL, nothing lost.
+_V_ARTICLE_METADATA = (
+    "ALTER TABLE articles ADD COLUMN url TEXT",
+    "ALTER TABLE articles ADD COLUMN outlet TEXT",
+    "ALTER TABLE articles ADD COLUMN outlet_key TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE articles ADD COLUMN author TEXT",
+    "ALTER TABLE articles ADD COLUMN corpus_id TEXT",
+    "CREATE INDEX articles_outlet ON articles(outlet_key)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    _V1,
+    _V2,
+    _V3,
+    _V4,
+    _V_RULE,
+    _V_ACT,
+    _V_ARTICLE_METADATA,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose presence marks a file as a quotecli library (checked before any write).

@@ -74,7 +74,8 @@ def _insert_article(conn: sqlite3.Connection, extraction: ArticleExtraction) -> 
     article = extraction.article
     cursor = conn.execute(
         "INSERT INTO articles (path, sha256, title, date, source_key, text, pipeline_version,"
-        " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " added_at, url, outlet, outlet_key, author, corpus_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article.path,
             article.sha256,
@@ -84,6 +85,11 @@ def _insert_article(conn: sqlite3.Connection, extraction: ArticleExtraction) -> 
             article.text,
             extraction.pipeline_version,
             datetime.now(UTC).isoformat(timespec="seconds"),
+            article.url,
+            article.outlet,
+            fold(article.outlet),
+            article.author,
+            article.id,
         ),
     )
     return int(cursor.lastrowid or 0)
