@@ -21,7 +21,10 @@ import time
 from pathlib import Path
 
 from quotecli.store import Library
-from quotecli.store.synthetic import KNOWN_PLACES, Said, build_extraction
+
+# The synthetic extractions are test helpers, kept out of the installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.support.synthetic import KNOWN_PLACES, Said, build_extraction
 
 QUOTES_PER_ARTICLE = 20
 SPEAKERS = 5_000

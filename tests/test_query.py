@@ -11,7 +11,7 @@ from quotecli.errors import InputError
 from quotecli.query import QuoteFilter, fts_phrase, quote_condition
 from quotecli.records import QuoteKind, SpeakerKind
 from quotecli.store import Library
-from quotecli.store.synthetic import Said, build_extraction
+from tests.support.synthetic import Said, build_extraction
 
 HOSTILE = [
     '"',

@@ -18,8 +18,8 @@ from quotecli.cli import ingesting
 from quotecli.cli import library as library_cli
 from quotecli.cli import quotes as quotes_cli
 from quotecli.records import Article, ArticleExtraction
-from quotecli.store.synthetic import FakeExtractor, Said, article_text
 from quotecli.version import pipeline_version
+from tests.support.synthetic import FakeExtractor, Said, article_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MODEL = "fake-model"  # resolved by name only; the fake extractor stands in for it

@@ -11,8 +11,8 @@ from quotecli.query import QuoteFilter
 from quotecli.records import ArticleExtraction
 from quotecli.store import Library
 from quotecli.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
-from quotecli.store.synthetic import Said, build_extraction
 from quotecli.store.writer import write_extraction
+from tests.support.synthetic import Said, build_extraction
 
 OLD_QUOTE = "Putin came to Hanoi in June"
 
