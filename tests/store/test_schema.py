@@ -17,7 +17,9 @@ from tests.support.synthetic import Said, build_extraction
 OLD_QUOTE = "Putin came to Hanoi in June"
 
 
-def old_library(path: Path, version: int) -> ArticleExtraction:
+def old_library(
+    path: Path, version: int, extractions: list[ArticleExtraction] | None = None
+) -> ArticleExtraction:
     """A library as an older quotecli left it: schema `version`, one article stored.
 
     Today's writer fills a current schema in memory; its rows are copied into a file at
@@ -26,17 +28,20 @@ def old_library(path: Path, version: int) -> ArticleExtraction:
     """
     extraction = build_extraction("old.txt", [Said("Carlyle Thayer", OLD_QUOTE)])
     old = sqlite3.connect(path, isolation_level=None)
+    extractions = extractions or [extraction]
     migrate(old, target=version)
     old.close()
     conn = sqlite3.connect(":memory:", isolation_level=None)
     migrate(conn)
     conn.execute("BEGIN")
-    write_extraction(conn, extraction)
+    for each in extractions:
+        write_extraction(conn, each)
     conn.execute("COMMIT")
     conn.execute("ATTACH DATABASE ? AS old", (str(path),))
     for (table,) in conn.execute(
         "SELECT name FROM old.sqlite_master WHERE type = 'table'"
-        " AND name NOT LIKE 'quote_fts%' AND name != 'sqlite_sequence'"
+        " AND name NOT LIKE 'quote_fts%' AND name NOT LIKE 'quote_words%'"
+        " AND name != 'sqlite_sequence'"
     ).fetchall():
         columns = ", ".join(
             f'"{row[1]}"' for row in conn.execute(f"PRAGMA old.table_info({table})")
@@ -135,4 +140,44 @@ def test_failed_migration_rolls_back(tmp_path: Path) -> None:
             migrate(conn, target=len(broken))
     assert user_version(conn) == 0
     assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    conn.close()
+
+
+def test_version_4_library_is_relinked_by_its_words_losing_nothing(tmp_path: Path) -> None:
+    """Version 4 linked by similarity: a negation and a changed number shared a group."""
+    path = tmp_path / "v4.sqlite3"
+    raised, refused = "We will raise taxes next year", "We will not raise taxes next year"
+    full = "Unemployment rose to 5 percent in the spring, the minister said today"
+    said = {
+        "a.txt": [Said("Ann Lee", raised), Said("Ann Lee", full)],
+        "b.txt": [Said("Ann Lee", refused), Said("Ann Lee", "Unemployment rose to 5 percent")],
+        "c.txt": [Said("Ann Lee", "Unemployment rose to 9 percent in the spring")],
+        "d.txt": [Said("Ann Lee", "unemployment rose to 5 percent in the spring.")],
+    }
+    old_library(path, 4, [build_extraction(name, s) for name, s in said.items()])
+    conn = sqlite3.connect(path)
+    quotes_before = conn.execute("SELECT quote_id, text FROM quotes ORDER BY id").fetchall()
+    conn.execute("UPDATE quotes SET group_id = 1")  # as the similarity linker might have
+    conn.commit()
+    conn.close()
+    with Library.open(path) as library:
+        found = {
+            (q["article"]["path"], q["text"]): [a["path"] for a in q["also_in"]]
+            for q in library.quotes(QuoteFilter())
+        }
+        assert found == {
+            ("a.txt", raised): [],
+            ("a.txt", full): ["d.txt"],
+            ("b.txt", refused): [],
+            ("b.txt", "Unemployment rose to 5 percent"): [],  # 5 words: too short a run
+            ("c.txt", "Unemployment rose to 9 percent in the spring"): [],
+            ("d.txt", "unemployment rose to 5 percent in the spring."): ["a.txt"],
+        }
+        assert [q["article"]["path"] for q in library.quotes(QuoteFilter(contains="not"))] == [
+            "b.txt"
+        ]
+        assert library.article_text("a.txt")[0]["path"] == "a.txt"  # the path as typed
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT quote_id, text FROM quotes ORDER BY id").fetchall() == quotes_before
+    assert user_version(conn) == SCHEMA_VERSION
     conn.close()

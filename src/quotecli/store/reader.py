@@ -11,6 +11,7 @@ from typing import Any
 
 from quotecli.query import QuoteFilter, Sql, article_condition, quote_condition
 from quotecli.records import PlaceSummary, SpeakerKind, SpeakerSummary, quote_parts
+from quotecli.store.linking import related_groups
 from quotecli.store.merging import merged_people
 
 _QUOTE_COLUMNS = (
@@ -19,16 +20,20 @@ _QUOTE_COLUMNS = (
     " q.mention_text, q.mention_start, q.mention_end, q.places, a.path, a.title, a.date,"
     " q.gaps, q.group_id"
 )
-# Every article holding a quote of one group; asked once per group in a result, so a quote
-# repeated by a hundred outlets costs one query, not a hundred.
+# Every article holding a quote of these groups (one group and those linked to it); asked
+# once per group in a result, so a quote repeated by a hundred outlets costs one query.
 _GROUP_ARTICLES = (
     "SELECT DISTINCT a.id, a.path, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
-    " WHERE q.group_id = ? ORDER BY a.path, a.id"
+    " WHERE q.group_id IN (SELECT value FROM json_each(?)) ORDER BY a.path, a.id"
 )
 
 
 def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[str, Any]]:
-    """Quote records (issue-2 shape plus `also_in`), ordered by article path and offset."""
+    """Quote records (issue-2 shape plus `also_in`), ordered by article path and offset.
+
+    `also_in` lists the other articles quoting the same quote (see `linking`). With
+    `filt.unique`, a quote is left out when it is the same quote as one already given.
+    """
     cond = quote_condition(filt)
     sql = (
         f"SELECT {_QUOTE_COLUMNS}, q.article_id FROM quotes q"
@@ -38,19 +43,36 @@ def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[st
     if filt.limit is not None and not filt.unique:
         sql += " LIMIT ?"
         params += (filt.limit,)
-    groups: dict[int, list[tuple[int, str, str | None]]] = {}
+    articles: dict[int, list[tuple[int, str, str | None]]] = {}
+    related: dict[int, list[int]] = {}
+    given: set[int] = set()  # groups of the quotes given so far (for --unique)
     emitted = 0
     for row in conn.execute(sql, params):
         group, article_id = row[21], row[22]
-        if filt.unique and group in groups:
+        if group not in related:
+            related[group] = related_groups(conn, group) if group is not None else []
+        if filt.unique and given.intersection(related[group]):
             continue
         if filt.unique and filt.limit is not None and emitted >= filt.limit:
             return
-        if group not in groups:
-            groups[group] = conn.execute(_GROUP_ARTICLES, (group,)).fetchall()
-        also_in = [(path, title) for other, path, title in groups[group] if other != article_id]
+        if group not in articles:
+            articles[group] = _articles_of(conn, related[group])
+        also_in = [(path, title) for other, path, title in articles[group] if other != article_id]
+        given.add(group)
         emitted += 1
         yield _record(row, also_in)
+
+
+def _articles_of(conn: sqlite3.Connection, groups: list[int]) -> list[tuple[int, str, str | None]]:
+    if len(groups) == 1 and not _shared(conn, groups[0]):
+        return []  # the common case, answered off the group index alone
+    return conn.execute(_GROUP_ARTICLES, (json.dumps(groups),)).fetchall()
+
+
+def _shared(conn: sqlite3.Connection, group: int) -> bool:
+    """Whether more than one quote belongs to `group`."""
+    rows = conn.execute("SELECT 1 FROM quotes WHERE group_id = ? LIMIT 2", (group,)).fetchall()
+    return len(rows) > 1
 
 
 def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict[str, Any]:
