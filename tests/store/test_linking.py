@@ -127,6 +127,20 @@ def test_different_word_sequences_are_never_the_same_quote(a: list[str], b: list
     assert same_quote(a, b) is expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(a=WORDS.filter(lambda a: len(a) >= 2), data=st.data())
+def test_a_word_inserted_or_changed_inside_is_never_the_same_quote(
+    a: list[str], data: st.DataObject
+) -> None:
+    """A negation or any word put inside a statement, or a word changed, makes another one."""
+    i = data.draw(st.integers(1, len(a) - 1), label="inside")
+    # Words `a` cannot hold, so no run of the longer text can avoid the new word.
+    new = data.draw(st.sampled_from(["never", "no", "7", "clinton"]), label="word")
+    assert not same_quote(a, [*a[:i], new, *a[i:]])
+    j = data.draw(st.integers(0, len(a) - 1), label="changed")
+    assert not same_quote(a, [*a[:j], new, *a[j + 1 :]])
+
+
 @settings(max_examples=60, deadline=None)
 @given(a=WORDS, b=WORDS)
 def test_stored_quotes_of_different_words_are_never_linked(
