@@ -35,6 +35,8 @@ from collections.abc import Iterable, Sequence
 MIN_RUN_WORDS = 6
 # Words per shingle; at most MIN_RUN_WORDS, so every linkable run holds a whole shingle.
 SHINGLE_WORDS = 5
+# Postings read per shingle while looking for a quote's rarest shingle (see _groups_holding).
+PROBE = 64
 
 # Apostrophes and quote marks inside or around words vanish ("Putin’s" -> "putins").
 _MARKS = re.compile(r"[\"'‘’‚‛“”„‟«»‹›`´ʼ′″]")
@@ -146,14 +148,11 @@ def _containment_links(
     wanted = sorted(set(hashes))
     # One JSON parameter, however long the quote: no limit on bound variables.
     listed = json.dumps(wanted)
-    # Longer groups holding every shingle of this one: it may be a run of theirs.
-    longer = conn.execute(
-        "SELECT g.id, g.words FROM quote_groups g WHERE g.id IN ("
-        " SELECT group_id FROM group_shingles WHERE person_id = ?"
-        " AND shingle IN (SELECT value FROM json_each(?)) AND group_id != ?"
-        " GROUP BY group_id HAVING count(*) = ?) AND g.size > ?",
-        (person_id, listed, group, len(wanted), len(seq)),
-    ).fetchall()
+    longer = [
+        (g, text)
+        for g, text in _groups_holding(conn, person_id, wanted, exclude=group)
+        if len(text.split(" ")) > len(seq)
+    ]
     # Shorter groups whose first and last shingles this one holds: each may be a run of it.
     shorter = conn.execute(
         "SELECT id, words FROM quote_groups WHERE person_id = ?1"
@@ -164,6 +163,46 @@ def _containment_links(
     found = [(group, int(g)) for g, text in longer if is_run(seq, text.split(" "))]
     found += [(int(g), group) for g, text in shorter if is_run(text.split(" "), seq)]
     return found
+
+
+def _groups_holding(
+    conn: sqlite3.Connection, person_id: int, wanted: list[int], exclude: int
+) -> list[tuple[int, str]]:
+    """The speaker's groups (id, words) holding every shingle in `wanted`: those that may
+    hold this text as a run.
+
+    Candidates come from this text's rarest shingle, so a phrase the speaker says in many
+    statements ("we will build N bridges across the river") costs nothing: the shingle with
+    the number in it has one posting. Each shingle is probed up to PROBE postings; only when
+    every shingle is that common are all their postings intersected.
+    """
+    rarest: list[int] | None = None
+    for shingle in wanted:
+        postings = [
+            int(row[0])
+            for row in conn.execute(
+                "SELECT group_id FROM group_shingles WHERE person_id = ? AND shingle = ?"
+                " AND group_id != ? LIMIT ?",
+                (person_id, shingle, exclude, PROBE + 1),
+            )
+        ]
+        if rarest is None or len(postings) < len(rarest):
+            rarest = postings
+        if not rarest:
+            return []
+    if rarest is not None and len(rarest) <= PROBE:
+        ids = json.dumps(rarest)
+        return conn.execute(
+            "SELECT id, words FROM quote_groups WHERE id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        ).fetchall()
+    return conn.execute(
+        "SELECT g.id, g.words FROM quote_groups g WHERE g.id IN ("
+        " SELECT group_id FROM group_shingles WHERE person_id = ?"
+        " AND shingle IN (SELECT value FROM json_each(?)) AND group_id != ?"
+        " GROUP BY group_id HAVING count(*) = ?)",
+        (person_id, json.dumps(wanted), exclude, len(wanted)),
+    ).fetchall()
 
 
 def forget_groups(conn: sqlite3.Connection, groups: Iterable[int]) -> None:
