@@ -15,8 +15,9 @@ Quotes with the same words by the same speaker share a row of `quote_groups` (th
 `group_id`); a trimmed version is linked to its fuller version in `group_links`. Both are
 found through indexes, never by comparing a quote with every stored quote of its speaker:
 the equal words through the unique `(person_id, words)` key, and containment through word
-shingles (`SHINGLE_WORDS` consecutive words, hashed), kept in `group_shingles`. A shingle
-match only proposes a candidate; the words decide.
+shingles (`SHINGLE_WORDS` consecutive words, hashed), kept in `group_shingles`, with each
+group's first shingle as its `head`. A shingle match only proposes a candidate; the words
+decide.
 
 Linking is not transitive: "A and C" trimmed from two different statements "A and C and B1"
 and "A and C and B2" is the same quote as each, but they are not the same as each other.
@@ -100,7 +101,7 @@ def link_article(conn: sqlite3.Connection, article_id: int) -> None:
     for quote_rowid, person_id, speaker_kind, text in rows:
         seq = words(text)
         if person_id is None or speaker_kind == "unknown":
-            group = _new_group(conn, None, seq)
+            group = _new_group(conn, None, seq, [])
         else:
             group = _group_for(conn, int(person_id), seq)
         conn.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (group, quote_rowid))
@@ -112,9 +113,9 @@ def _group_for(conn: sqlite3.Connection, person_id: int, seq: tuple[str, ...]) -
     ).fetchone()
     if row is not None:
         return int(row[0])
-    group = _new_group(conn, person_id, seq)
-    if len(seq) >= MIN_RUN_WORDS:
-        hashes = shingles(seq)
+    hashes = shingles(seq) if len(seq) >= MIN_RUN_WORDS else []
+    group = _new_group(conn, person_id, seq, hashes)
+    if hashes:
         conn.executemany(
             "INSERT OR IGNORE INTO group_shingles (person_id, shingle, group_id) VALUES (?, ?, ?)",
             [(person_id, h, group) for h in set(hashes)],
@@ -126,17 +127,13 @@ def _group_for(conn: sqlite3.Connection, person_id: int, seq: tuple[str, ...]) -
     return group
 
 
-def _new_group(conn: sqlite3.Connection, person_id: int | None, seq: tuple[str, ...]) -> int:
-    hashes = shingles(seq)
+def _new_group(
+    conn: sqlite3.Connection, person_id: int | None, seq: tuple[str, ...], hashes: list[int]
+) -> int:
+    """A group row; `head`, its first shingle, is kept for linkable (long enough) texts."""
     cursor = conn.execute(
-        "INSERT INTO quote_groups (person_id, words, size, head, tail) VALUES (?, ?, ?, ?, ?)",
-        (
-            person_id,
-            word_key(seq),
-            len(seq),
-            hashes[0] if hashes else None,
-            hashes[-1] if hashes else None,
-        ),
+        "INSERT INTO quote_groups (person_id, words, size, head) VALUES (?, ?, ?, ?)",
+        (person_id, word_key(seq), len(seq), hashes[0] if hashes else None),
     )
     return int(cursor.lastrowid or 0)
 
@@ -153,12 +150,11 @@ def _containment_links(
         for g, text in _groups_holding(conn, person_id, wanted, exclude=group)
         if len(text.split(" ")) > len(seq)
     ]
-    # Shorter groups whose first and last shingles this one holds: each may be a run of it.
+    # Shorter groups whose first shingle this one holds: each may be a run of it.
     shorter = conn.execute(
-        "SELECT id, words FROM quote_groups WHERE person_id = ?1"
-        " AND head IN (SELECT value FROM json_each(?2))"
-        " AND tail IN (SELECT value FROM json_each(?2)) AND size < ?3 AND size >= ?4",
-        (person_id, listed, len(seq), MIN_RUN_WORDS),
+        "SELECT id, words FROM quote_groups WHERE person_id = ?"
+        " AND head IN (SELECT value FROM json_each(?)) AND size < ?",
+        (person_id, listed, len(seq)),
     ).fetchall()
     found = [(group, int(g)) for g, text in longer if is_run(seq, text.split(" "))]
     found += [(int(g), group) for g, text in shorter if is_run(text.split(" "), seq)]

@@ -140,7 +140,7 @@ _V4 = ("""ALTER TABLE quotes ADD COLUMN gaps TEXT NOT NULL DEFAULT '[]'""",)
 
 # Quotes are linked by their words, through indexes (see `linking`): `quote_groups` holds one
 # row per distinct statement of a speaker (`quotes.group_id` now points there), with its
-# first and last word shingle; `group_shingles` every shingle of a linkable statement;
+# first word shingle; `group_shingles` every shingle of a linkable statement;
 # `group_links` which statement is a trimmed run of which. `--contains` matches words, not
 # substrings: the trigram index gives way to a unicode61 word index that folds case and
 # diacritics. Articles get `path_key`, the resolved absolute path that identifies a file
@@ -152,11 +152,10 @@ _V_LINK_INDEX: tuple[Step, ...] = (
         person_id INTEGER REFERENCES people(id),
         words TEXT NOT NULL,
         size INTEGER NOT NULL,
-        head INTEGER,
-        tail INTEGER
+        head INTEGER
     )""",
     "CREATE UNIQUE INDEX quote_groups_words ON quote_groups(person_id, words)",
-    "CREATE INDEX quote_groups_head ON quote_groups(person_id, head, tail, size)",
+    "CREATE INDEX quote_groups_head ON quote_groups(person_id, head) WHERE head IS NOT NULL",
     """CREATE TABLE group_shingles (
         person_id INTEGER NOT NULL,
         shingle INTEGER NOT NULL,
