@@ -181,3 +181,35 @@ def test_version_4_library_is_relinked_by_its_words_losing_nothing(tmp_path: Pat
     assert conn.execute("SELECT quote_id, text FROM quotes ORDER BY id").fetchall() == quotes_before
     assert user_version(conn) == SCHEMA_VERSION
     conn.close()
+
+
+def test_an_older_library_opened_for_a_query_is_upgraded_first(tmp_path: Path) -> None:
+    path = tmp_path / "v4.sqlite3"
+    old_library(path, version=4)
+    with Library.open(path, readonly=True) as library:
+        [found] = library.quotes(QuoteFilter(contains="came hanoi"))
+        assert found["text"] == OLD_QUOTE
+    conn = sqlite3.connect(path)
+    assert user_version(conn) == SCHEMA_VERSION
+    conn.close()
+
+
+def test_upgrade_resolves_a_stored_relative_path_only_when_the_file_holds_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    kept = build_extraction("corpus/kept.txt", [Said("Ann Lee", "Still here")])
+    changed = build_extraction("corpus/changed.txt", [Said("Ann Lee", "As stored")])
+    gone = build_extraction("corpus/gone.txt", [Said("Ann Lee", "Deleted since")])
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "kept.txt").write_text(kept.article.text, "utf-8")
+    (tmp_path / "corpus" / "changed.txt").write_text("Another text now", "utf-8")
+    old_library(tmp_path / "v4.sqlite3", 4, [kept, changed, gone])
+    with Library.open(tmp_path / "v4.sqlite3") as library:
+        keys = dict(library._conn.execute("SELECT path, path_key FROM articles"))
+        assert library.article_text("./corpus/kept.txt")[0]["path"] == "corpus/kept.txt"
+    assert keys == {
+        "corpus/kept.txt": str(tmp_path / "corpus" / "kept.txt"),
+        "corpus/changed.txt": "corpus/changed.txt",
+        "corpus/gone.txt": "corpus/gone.txt",
+    }

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from quotecli.store.linking import relink_all
+from quotecli.store.writer import resolve_stored_paths
 
 # A migration step: SQL, or a function run on the connection inside the migration's
 # transaction (for work SQL cannot do, such as re-linking quotes with Python's word rules).
@@ -144,8 +145,9 @@ _V4 = ("""ALTER TABLE quotes ADD COLUMN gaps TEXT NOT NULL DEFAULT '[]'""",)
 # `group_links` which statement is a trimmed run of which. `--contains` matches words, not
 # substrings: the trigram index gives way to a unicode61 word index that folds case and
 # diacritics. Articles get `path_key`, the resolved absolute path that identifies a file
-# however its path was typed; rows stored before keep the path as typed, since the directory
-# it was typed in is not known. Every stored quote is then linked afresh.
+# however its path was typed; a row stored before gets it when the file at its path, taken
+# from the folder the upgrade runs in, holds the stored text, else keeps the path as typed
+# (the folder it was typed in is not known). Every stored quote is then linked afresh.
 _V_LINK_INDEX: tuple[Step, ...] = (
     """CREATE TABLE quote_groups (
         id INTEGER PRIMARY KEY,
@@ -189,6 +191,7 @@ _V_LINK_INDEX: tuple[Step, ...] = (
     "ALTER TABLE articles ADD COLUMN path_key TEXT",
     "UPDATE articles SET path_key = path",
     "CREATE INDEX articles_path_key ON articles(path_key)",
+    resolve_stored_paths,
     relink_all,
 )
 

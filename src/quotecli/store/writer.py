@@ -28,6 +28,29 @@ def path_key(path: str) -> str:
     return str(Path(path).expanduser().resolve())
 
 
+def resolve_stored_paths(conn: sqlite3.Connection) -> None:
+    """Give articles stored before paths were resolved their resolved path, where it is sure.
+
+    The folder a relative path was typed in is not stored, so a path is resolved against the
+    current one only when the file there holds exactly the stored text; otherwise the path as
+    typed stays the key. A migration step: runs inside its transaction.
+    """
+    from quotecli.errors import InputError
+    from quotecli.sources import decode_article
+
+    rows = conn.execute("SELECT id, path, sha256 FROM articles WHERE path_key = path").fetchall()
+    for article_id, path, sha256 in rows:
+        key = path_key(path)
+        if key == path or not Path(key).is_file():
+            continue
+        try:
+            same = decode_article(path, Path(key).read_bytes(), lambda _: None).sha256 == sha256
+        except (OSError, InputError):
+            continue
+        if same:
+            conn.execute("UPDATE articles SET path_key = ? WHERE id = ?", (key, article_id))
+
+
 def write_extraction(conn: sqlite3.Connection, extraction: ArticleExtraction) -> int:
     """Store `extraction`, replacing any stored article from the same file or with the same text.
 
