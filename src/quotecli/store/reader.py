@@ -44,7 +44,7 @@ def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[st
     """
     cond = quote_condition(filt)
     sql = (
-        f"SELECT {_QUOTE_COLUMNS}, q.article_id, {_REACHES_FURTHER} FROM quotes q"
+        f"SELECT {_QUOTE_COLUMNS}, q.article_id, q.rule, {_REACHES_FURTHER} FROM quotes q"
         f" JOIN articles a ON a.id = q.article_id WHERE {cond.where} ORDER BY a.path, q.start, q.id"
     )
     params: tuple[Any, ...] = cond.params
@@ -56,7 +56,7 @@ def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[st
     given: set[int] = set()  # groups of the quotes given so far (for --unique)
     emitted = 0
     for row in conn.execute(sql, params):
-        group, article_id, further = row[21], row[22], row[23]
+        group, article_id, further = row[21], row[22], row[24]
         if further and group not in related:
             related[group] = related_groups(conn, group)
             articles[group] = conn.execute(
@@ -77,6 +77,7 @@ def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict
         "id": row[0],
         "text": row[1],
         "kind": row[2],
+        "rule": row[23],
         "start": row[3],
         "end": row[4],
         # By hand, not dataclasses.asdict: its deep copy was half the cost of a listing.

@@ -139,6 +139,10 @@ _V3 = (
 # and start they give back `Quote.parts`. Quotes stored before held no gaps: '[]', one part.
 _V4 = ("""ALTER TABLE quotes ADD COLUMN gaps TEXT NOT NULL DEFAULT '[]'""",)
 
+# Version 5: the name of the rule that found each quote. Quotes stored before hold NULL until
+# `quotecli reindex` extracts their articles again (the rules version changed with it).
+_V_RULE = ("ALTER TABLE quotes ADD COLUMN rule TEXT",)
+
 # Quotes are linked by their words, through indexes (see `linking`): `quote_groups` holds one
 # row per distinct statement of a speaker (`quotes.group_id` now points there), with its
 # first word shingle; `group_shingles` every shingle of a linkable statement;
@@ -195,7 +199,7 @@ _V_LINK_INDEX: tuple[Step, ...] = (
     relink_all,
 )
 
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V_LINK_INDEX)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3, _V4, _V_RULE, _V_LINK_INDEX)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose presence marks a file as a quotecli library (checked before any write).
