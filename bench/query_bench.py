@@ -107,13 +107,16 @@ def one_speaker(quotes: int, runs: int, workdir: Path) -> None:
         with Library.open(db, readonly=True) as library:
             from quotecli.query import QuoteFilter
 
+            started = time.perf_counter()
             also_in = sum(len(q["also_in"]) for q in library.quotes(QuoteFilter(speakers=(name,))))
+            alone = time.perf_counter() - started
         args = ["quotes", "--speaker", name, "--db", str(db), "--format", "jsonl"]
         median, code, lines = time_runs(args, runs)
         verdict = "ok" if median < 1.0 else "SLOW (target 1 s)"
         print(
             f"  quotecli {'quotes --speaker ' + surname:<36} {median * 1000:7.1f} ms  exit {code}"
             f"  {lines:>5} lines  also_in entries {also_in}  {verdict}"
+            f" (in process: {alone * 1000:.0f} ms)"
         )
 
 

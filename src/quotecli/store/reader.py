@@ -83,7 +83,7 @@ def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict
         # By hand, not dataclasses.asdict: its deep copy was half the cost of a listing.
         "parts": [
             {"text": part.text, "start": part.start, "end": part.end}
-            for part in quote_parts(row[1], row[3], json.loads(row[20]))
+            for part in quote_parts(row[1], row[3], _json_list(row[20]))
         ],
         "paragraph": row[5],
         "cue": None if row[6] is None else {"text": row[6], "start": row[7], "end": row[8]},
@@ -96,10 +96,15 @@ def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict
                 None if row[13] is None else {"text": row[13], "start": row[14], "end": row[15]}
             ),
         },
-        "places": json.loads(row[16]),
+        "places": _json_list(row[16]),
         "article": {"path": row[17], "title": row[18], "date": row[19]},
         "also_in": [{"path": path, "title": title} for path, title in also_in],
     }
+
+
+def _json_list(encoded: str) -> list[Any]:
+    # Most quotes name no place and have no gaps: skip the decoder for the empty list.
+    return [] if encoded == "[]" else list(json.loads(encoded))
 
 
 def speakers(conn: sqlite3.Connection, filt: QuoteFilter) -> list[SpeakerSummary]:
