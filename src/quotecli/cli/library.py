@@ -159,6 +159,7 @@ def remove(
     articles: Annotated[
         list[str],
         typer.Argument(
+            metavar="ARTICLE",
             help="Path of an article (any spelling), a folder (every article under it), or a"
             " sha256 prefix.",
             show_default=False,
