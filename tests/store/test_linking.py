@@ -220,3 +220,32 @@ def test_one_speaker_saying_numbered_sentences_links_nothing(tmp_path: Path) -> 
         library.save(build_extraction("b.txt", [Said(SPEAKER, t) for t in texts[:3]]))
         records = list(library.quotes(ALL))
     assert sum(len(q["also_in"]) for q in records) == 6  # three quotes, each in a and b
+
+
+def test_linking_checks_a_bounded_number_of_candidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No quote is compared with every stored quote of its speaker: the words are checked
+    only for candidates the index proposes, so the checks grow with the quotes, not their
+    square (this sentence's shared run, "bridges across the river ...", proposes none)."""
+    from quotecli.store import linking
+
+    checks = 0
+    real = linking.is_run
+
+    def counting(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        nonlocal checks
+        checks += 1
+        return real(short, long)
+
+    monkeypatch.setattr(linking, "is_run", counting)
+    sentence = "We will build {} bridges across the river before the next election"
+    with Library.open(tmp_path / "library.sqlite3") as library:
+        for first in range(0, 400, 20):
+            said = [Said(SPEAKER, sentence.format(n)) for n in range(first, first + 20)]
+            library.save(build_extraction(f"{first}.txt", said))
+        trimmed = "the river before the next election"  # a run of every one of them
+        library.save(build_extraction("trimmed.txt", [Said(SPEAKER, trimmed)]))
+        [found] = library.quotes(QuoteFilter(source="trimmed.txt"))
+    assert len(found["also_in"]) == 20  # linked to all 400 quotes, in their 20 articles
+    assert checks <= 400 + 64
