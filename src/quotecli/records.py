@@ -46,6 +46,9 @@ class TextSpan:
     start: int
     end: int
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
@@ -62,6 +65,17 @@ class ArticleRef:
     outlet: str | None = None
     author: str | None = None
     id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+            "outlet": self.outlet,
+            "author": self.author,
+            "id": self.id,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +121,29 @@ class Quote:
     article: ArticleRef
 
     def to_dict(self) -> dict[str, Any]:
-        record = asdict(self)
-        record["kind"] = str(self.kind)
-        record["act"] = None if self.act is None else str(self.act)
-        record["speaker"]["kind"] = str(self.speaker.kind)
-        record["parts"] = [asdict(part) for part in self.parts]
-        record["places"] = list(self.places)
-        return record
+        # By hand, not dataclasses.asdict: its deep copy is most of the cost of a listing.
+        speaker = self.speaker
+        return {
+            "id": self.id,
+            "text": self.text,
+            "kind": str(self.kind),
+            "rule": self.rule,
+            "act": None if self.act is None else str(self.act),
+            "start": self.start,
+            "end": self.end,
+            "parts": [span.to_dict() for span in self.parts],
+            "paragraph": self.paragraph,
+            "cue": None if self.cue is None else self.cue.to_dict(),
+            "speaker": {
+                "name": speaker.name,
+                "kind": str(speaker.kind),
+                "title": speaker.title,
+                "affiliation": speaker.affiliation,
+                "mention": None if speaker.mention is None else speaker.mention.to_dict(),
+            },
+            "places": list(self.places),
+            "article": self.article.to_dict(),
+        }
 
     @property
     def gaps(self) -> tuple[tuple[int, int], ...]:

@@ -17,7 +17,7 @@ from quotecli.paths import library_path
 from quotecli.query import QuoteFilter
 from quotecli.records import Article, ArticleExtraction
 from quotecli.store import Library
-from quotecli.store.synthetic import FakeExtractor, Said, article_text, build_extraction
+from tests.support.synthetic import FakeExtractor, Said, article_text, build_extraction
 
 runner = CliRunner()
 Page = Callable[..., str]

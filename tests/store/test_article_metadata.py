@@ -9,8 +9,8 @@ from pathlib import Path
 from quotecli.query import QuoteFilter
 from quotecli.records import ArticleExtraction
 from quotecli.store import Library
-from quotecli.store.schema import SCHEMA_VERSION, migrate
-from quotecli.store.synthetic import Said, build_extraction
+from quotecli.store.schema import _V_ARTICLE_METADATA, MIGRATIONS, migrate
+from tests.support.synthetic import Said, build_extraction
 
 METADATA = {
     "url": "https://www.planet.example/a",
@@ -55,7 +55,7 @@ def test_reindex_keeps_the_metadata(library: Library) -> None:
 
 def test_a_library_from_before_the_metadata_opens_and_loses_nothing(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    before = SCHEMA_VERSION - 1
+    before = MIGRATIONS.index(_V_ARTICLE_METADATA)  # the version just before it
     extraction = build_extraction("old.txt", [Said("Carlyle Thayer", "Hanoi gains most")])
     old = sqlite3.connect(path, isolation_level=None)
     migrate(old, target=before)

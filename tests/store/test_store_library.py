@@ -8,7 +8,7 @@ from quotecli.errors import InputError
 from quotecli.query import QuoteFilter
 from quotecli.records import QuoteKind, SpeakerKind
 from quotecli.store import Library
-from quotecli.store.synthetic import Said, build_extraction
+from tests.support.synthetic import Said, build_extraction
 
 THAYER = "Carlyle Thayer"
 RECEPTION = "Putin’s triumphal reception in Hanoi shows Vietnam's independence"

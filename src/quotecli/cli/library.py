@@ -1,4 +1,5 @@
-"""`quotecli add`, `articles`, `show`, `stats` and `reindex`: filling and inspecting the library."""
+"""`quotecli add`, `articles`, `show`, `stats`, `reindex` and `remove`: filling, inspecting and
+pruning the library."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from quotecli.cli.common import (
     open_library,
     stderr,
     translate_errors,
+    warn,
 )
 from quotecli.cli.reading import (
     PATHS_HELP,
@@ -37,6 +39,7 @@ from quotecli.cli.reading import (
 )
 from quotecli.query import QuoteFilter
 from quotecli.render import Column, OutputFormat, Row, View, cell
+from quotecli.status import ExitStatus
 
 if TYPE_CHECKING:
     from quotecli.ingest import IngestEvent
@@ -98,7 +101,7 @@ def add(
     """
     from quotecli.cli.ingesting import ingest_paths
 
-    with open_library(db) as library:
+    with open_library(db, create=True) as library:
         read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
         shas = ingest_paths(paths, library, model=model, jobs=jobs, options=read)
         stored = library.articles(QuoteFilter(article_shas=shas, act=None))
@@ -136,7 +139,7 @@ def articles(
         limit=limit,
         act=None,
     )
-    with open_library(db) as library:
+    with open_library(db, readonly=True) as library:
         rows = library.articles(filt, version=_current_version(model))
         status = emit(rows, fmt, ARTICLES)
     raise typer.Exit(status)
@@ -147,14 +150,14 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Print an article with each quote highlighted in its speaker's colour, speaker beside it."""
-    with open_library(db) as library:
+    with open_library(db, readonly=True) as library:
         meta, text, quotes = library.article_text(article)
     Console(file=sys.stdout, highlight=False).print(article_view(meta, text, quotes))
 
 
 def stats(fmt: FormatOption = None, model: ModelOption = None, db: DbOption = None) -> None:
     """Totals: articles, quotes by kind, speakers, places, linked quotes, top speakers."""
-    with open_library(db) as library:
+    with open_library(db, readonly=True) as library:
         numbers = library.stats(version=_current_version(model))
     chosen = choose_format(fmt)
     if chosen in (OutputFormat.JSON, OutputFormat.JSONL):
@@ -187,6 +190,41 @@ def reindex(model: ModelOption = None, db: DbOption = None, jobs: JobsOption = N
             library, make_extractor, version=pipeline_version(model_name), on_progress=on_progress
         )
     stderr.print(f"re-extracted {report.extracted} stale article(s)")
+
+
+def remove(
+    articles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ARTICLE",
+            help="Path of an article (any spelling), a folder (every article under it), or a"
+            " sha256 prefix.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+) -> None:
+    """Remove articles from the library, with their quotes and their links to other articles.
+
+    Exit 1 when no ARTICLE matched a stored article.
+
+    Examples:
+
+      quotecli remove seeds/000_0deaf8d47228b67d.txt
+
+      quotecli remove ./old-corpus/ 9cac5bcc
+    """
+    with open_library(db) as library:
+        removed, unmatched = library.remove(list(articles))
+        total = library.stats()["articles"]
+    for key in unmatched:
+        warn(f"{key}: no article in the library matches")
+    quotes = sum(a["quotes"] for a in removed)
+    stderr.print(
+        f"{len(removed)} article(s) with {quotes} quote(s) removed; the library holds {total}"
+        f" article(s) at {library.path}"
+    )
+    raise typer.Exit(ExitStatus.OK if removed else ExitStatus.NO_MATCH)
 
 
 def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
@@ -280,5 +318,5 @@ def _current_version(model: str | None) -> str | None:
 
 
 def register(app: typer.Typer) -> None:
-    for command in (add, articles, show, stats, reindex):
+    for command in (add, articles, show, stats, reindex, remove):
         app.command()(translate_errors(command))

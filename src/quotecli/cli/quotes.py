@@ -69,7 +69,11 @@ AffiliationOption = Annotated[
 ]
 PlaceOption = Annotated[str | None, typer.Option(help="A place the quote names.")]
 ContainsOption = Annotated[
-    str | None, typer.Option(help="Words the quote text contains (full-text search).")
+    list[str] | None,
+    typer.Option(
+        help='Words the quote holds, all of them in any order, any case; "a phrase" in quotes'
+        " for those words in that order. Repeat to AND.",
+    ),
 ]
 KindOption = Annotated[QuoteKind | None, typer.Option(help="direct, indirect or mixed.")]
 
@@ -138,13 +142,15 @@ def quotes(
 
       quotecli quotes seeds/ --speaker Thayer
 
+      quotecli quotes --contains 'clinton trump' --contains '"tax cuts"'
+
       quotecli quotes seeds/ --format json | jq '.[] | select(.kind == "direct")'
     """
     filt = QuoteFilter(
         speakers=tuple(speaker or ()),
         affiliation=affiliation,
         place=place,
-        contains=contains,
+        contains=tuple(contains or ()),
         kind=kind,
         act=act_filter(act),
         source=source,
@@ -255,7 +261,9 @@ def _run(
     view: View,
 ) -> None:
     """Ingest PATHs if given, then query the library and print; exit 0 or 1 (no match)."""
-    with open_library(db) as library:
+    # With PATHs the command adds them, as `add` does, so it may make the library; without,
+    # it only reads, and a missing library is an error.
+    with open_library(db, create=bool(paths), readonly=not paths) as library:
         if paths:
             shas = ingest_paths(paths, library, model=model, jobs=jobs, options=read)
             filt = replace(filt, article_shas=shas)

@@ -22,59 +22,83 @@ from quotecli.records import (
     TextSpan,
     quote_parts,
 )
+from quotecli.store.linking import related_groups
 from quotecli.store.merging import merged_people
 
 # Named columns, read by name through sqlite3.Row; `quote_from_row` is the one place a stored
 # row becomes the public record.
-_QUOTE_SELECT = (
-    'SELECT q.quote_id, q.text, q.kind, q.start, q."end", q.paragraph, q.cue_text, q.cue_start,'
+_QUOTE_COLUMNS = (
+    'q.quote_id, q.text, q.kind, q.start, q."end", q.paragraph, q.cue_text, q.cue_start,'
     " q.cue_end, q.speaker_name, q.speaker_kind, q.speaker_title, q.speaker_affiliation,"
     " q.mention_text, q.mention_start, q.mention_end, q.places, q.gaps, q.group_id, q.rule, q.act,"
     " q.article_id, a.path AS article_path, a.title AS article_title, a.date AS article_date,"
     " a.url AS article_url, a.outlet AS article_outlet, a.author AS article_author,"
     " a.corpus_id AS article_id_in_corpus"
-    " FROM quotes q JOIN articles a ON a.id = q.article_id"
 )
-# Every article holding a quote of one group; asked once per group in a result, so a quote
-# repeated by a hundred outlets costs one query, not a hundred.
+_QUOTE_TABLES = "quotes q JOIN articles a ON a.id = q.article_id"
+# Every article holding a quote of these groups (one group and those linked to it); asked
+# once per group in a result, so a quote repeated by a hundred outlets costs one query.
 _GROUP_ARTICLES = (
     "SELECT DISTINCT a.id, a.path, a.title, a.outlet FROM quotes q"
-    " JOIN articles a ON a.id = q.article_id WHERE q.group_id = ? ORDER BY a.path, a.id"
+    " JOIN articles a ON a.id = q.article_id"
+    " WHERE q.group_id IN (SELECT value FROM json_each(?)) ORDER BY a.path, a.id"
+)
+
+
+# Whether a quote's group reaches beyond the quote itself: another quote in it, or a link.
+# Asked in the listing's own query, so a quote repeated nowhere costs no query of its own.
+_REACHES_FURTHER = (
+    "EXISTS (SELECT 1 FROM quotes o WHERE o.group_id = q.group_id AND o.id != q.id)"
+    " OR EXISTS (SELECT 1 FROM group_links WHERE short_id = q.group_id)"
+    " OR EXISTS (SELECT 1 FROM group_links WHERE long_id = q.group_id)"
 )
 
 
 def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[str, Any]]:
-    """Quote records (`Quote.to_dict()` plus `also_in`), ordered by article path and offset."""
+    """Quote records (`Quote.to_dict()` plus `also_in`), ordered by article path and offset.
+
+    `also_in` lists the other articles quoting the same quote (see `linking`). With
+    `filt.unique`, a quote is left out when it is the same quote as one already given.
+    """
     cond = quote_condition(filt)
-    sql = f"{_QUOTE_SELECT} WHERE {cond.where} ORDER BY a.path, q.start, q.id"
+    sql = (
+        f"SELECT {_QUOTE_COLUMNS}, ({_REACHES_FURTHER}) AS further FROM {_QUOTE_TABLES}"
+        f" WHERE {cond.where} ORDER BY a.path, q.start, q.id"
+    )
     params: tuple[Any, ...] = cond.params
     if filt.limit is not None and not filt.unique:
         sql += " LIMIT ?"
         params += (filt.limit,)
-    groups: dict[int, list[tuple[int, str, str | None, str | None]]] = {}
+    articles: dict[int, list[tuple[int, str, str | None, str | None]]] = {}
+    related: dict[int, list[int]] = {}
+    given: set[int] = set()  # groups of the quotes given so far (for --unique)
     emitted = 0
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     for row in cursor.execute(sql, params):
         group, article_id = row["group_id"], row["article_id"]
-        if filt.unique and group in groups:
+        if row["further"] and group not in related:
+            related[group] = related_groups(conn, group)
+            articles[group] = conn.execute(
+                _GROUP_ARTICLES, (json.dumps(related[group]),)
+            ).fetchall()
+        if filt.unique and given.intersection(related.get(group, (group,))):
             continue
         if filt.unique and filt.limit is not None and emitted >= filt.limit:
             return
-        if group not in groups:
-            groups[group] = conn.execute(_GROUP_ARTICLES, (group,)).fetchall()
         record = quote_from_row(row).to_dict()
         record["also_in"] = [
             {"path": path, "title": title, "outlet": outlet}
-            for other, path, title, outlet in groups[group]
+            for other, path, title, outlet in articles.get(group, ())
             if other != article_id
         ]
+        given.add(group)
         emitted += 1
         yield record
 
 
 def quote_from_row(row: sqlite3.Row) -> Quote:
-    """The public Quote record from a row of `_QUOTE_SELECT` (columns read by name)."""
+    """The public Quote record from a row holding `_QUOTE_COLUMNS` (read by name)."""
     return Quote(
         id=row["quote_id"],
         text=row["text"],
@@ -83,7 +107,7 @@ def quote_from_row(row: sqlite3.Row) -> Quote:
         act=None if row["act"] is None else Act(row["act"]),
         start=row["start"],
         end=row["end"],
-        parts=quote_parts(row["text"], row["start"], json.loads(row["gaps"])),
+        parts=quote_parts(row["text"], row["start"], _json_list(row["gaps"])),
         paragraph=row["paragraph"],
         cue=_span(row, "cue"),
         speaker=Speaker(
@@ -93,7 +117,7 @@ def quote_from_row(row: sqlite3.Row) -> Quote:
             affiliation=row["speaker_affiliation"],
             mention=_span(row, "mention"),
         ),
-        places=tuple(json.loads(row["places"])),
+        places=tuple(_json_list(row["places"])),
         article=ArticleRef(
             path=row["article_path"],
             title=row["article_title"],
@@ -109,6 +133,11 @@ def quote_from_row(row: sqlite3.Row) -> Quote:
 def _span(row: sqlite3.Row, prefix: str) -> TextSpan | None:
     text = row[f"{prefix}_text"]
     return None if text is None else TextSpan(text, row[f"{prefix}_start"], row[f"{prefix}_end"])
+
+
+def _json_list(encoded: str) -> list[Any]:
+    # Most quotes name no place and have no gaps: skip the decoder for the empty list.
+    return [] if encoded == "[]" else list(json.loads(encoded))
 
 
 def speakers(conn: sqlite3.Connection, filt: QuoteFilter) -> list[SpeakerSummary]:
