@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POLNEAR ?= ../shared/data/polnear
 
-.PHONY: install test demo lint typecheck check bench eval clean
+.PHONY: install test demo lint typecheck check bench eval clean screenshots
 
 install: $(STAMP)
 
@@ -36,6 +36,10 @@ bench: install
 
 eval: install
 	$(BIN)/python -m quotecli.eval.compare $(POLNEAR)/dev
+
+# The README's pictures of the HTML pages, from the seeds (needs chromium: apt-get install chromium).
+screenshots: install
+	$(BIN)/python tests/html/screenshots.py docs
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

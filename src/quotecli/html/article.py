@@ -1,0 +1,251 @@
+"""One article as HTML: its text with every quote marked, labelled and described.
+
+Each quote's words (a split quote's parts, not the cue between them) sit in a `<mark>` outlined
+in its speaker's colour, opened by a label with the speaker's name, so nothing is told by
+colour alone; the kind of quote is the outline's style and the cue is underlined. Hovering or
+focusing a quote shows its record (speaker, kind, cue, rule and any other field, `also_in`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from itertools import pairwise
+from typing import Any
+
+from quotecli.html.page import asset, json_script, page
+
+Row = dict[str, Any]
+
+#: Speaker colours in the style sheet (`.s0` ... `.s9`), assigned in order of first quote.
+PALETTE_SIZE = 10
+UNKNOWN = "(unknown speaker)"
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDoc:
+    """An article as the pages show it.
+
+    Attributes:
+        meta: path, title, date and whatever else the library knows (sha256, url, outlet).
+        text: the article text the quote offsets index.
+        quotes: its quote records, as `Quote.to_dict()` or the library gives them.
+    """
+
+    meta: Row
+    text: str
+    quotes: Sequence[Row] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link drawn on the page: where it goes and what it says."""
+
+    href: str
+    label: str
+
+
+def article_page(
+    doc: ArticleDoc, *, links: Mapping[str, str] | None = None, back: Link | None = None
+) -> str:
+    """A complete, self-contained HTML page for one article.
+
+    Args:
+        doc: the article, its text and its quote records.
+        links: article path -> href, for the `also_in` articles that can be linked to.
+        back: a link drawn above the article (to the report it belongs to).
+    """
+    body = article_section(doc, links=links, back=back) + QUOTE_CARD
+    return page(
+        title=title_of(doc.meta),
+        body=f'<main id="top">{body}</main>',
+        styles=[asset("base.css")],
+        scripts=[asset("article.js")],
+    )
+
+
+#: The one card every page fills when a quote is hovered or focused (see article.js).
+QUOTE_CARD = '<div id="quote-card" class="card" role="tooltip" hidden></div>'
+
+
+def title_of(meta: Row) -> str:
+    return str(meta.get("title") or meta.get("path") or "article")
+
+
+def article_section(
+    doc: ArticleDoc,
+    *,
+    links: Mapping[str, str] | None = None,
+    back: Link | None = None,
+    element_id: str | None = None,
+) -> str:
+    """The article as one `<article>` element carrying its own quote data (see article.js)."""
+    colours = speaker_colours(doc.quotes)
+    ident = f' id="{escape(element_id)}"' if element_id else ""
+    data = {"quotes": list(doc.quotes), "links": dict(links or {})}
+    return "".join(
+        [
+            f'<article class="doc" data-doc{ident}>',
+            _back(back),
+            _header(doc.meta, len(doc.quotes)),
+            _legend(doc.quotes, colours),
+            '<div class="text">',
+            *_paragraphs_html(doc.text, doc.quotes, colours),
+            "</div>",
+            json_script(data, css_class="doc-data"),
+            "</article>",
+        ]
+    )
+
+
+def speaker_name(quote: Row) -> str:
+    speaker = quote.get("speaker") or {}
+    return str(speaker.get("name") or UNKNOWN)
+
+
+def speaker_colours(quotes: Sequence[Row]) -> dict[str, str]:
+    """Speaker name -> CSS class, in order of first quote; no name gets the grey class."""
+    names = [n for n in dict.fromkeys(speaker_name(q) for q in quotes) if n != UNKNOWN]
+    colours = {name: f"s{i % PALETTE_SIZE}" for i, name in enumerate(names)}
+    colours[UNKNOWN] = "s-unknown"
+    return colours
+
+
+def _back(back: Link | None) -> str:
+    if back is None:
+        return ""
+    return f'<p class="back no-print"><a href="{escape(back.href)}">{escape(back.label)}</a></p>'
+
+
+def _header(meta: Row, quotes: int) -> str:
+    details = [escape(str(meta.get("path") or "")), escape(str(meta.get("date") or "undated"))]
+    outlet = meta.get("outlet")
+    if outlet:
+        details.append(escape(str(outlet)))
+    url = str(meta.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        details.append(f'<a href="{escape(url)}" rel="noreferrer noopener">original</a>')
+    details.append(f"{quotes} quote{'' if quotes == 1 else 's'}")
+    return (
+        f"<header><h1>{escape(title_of(meta))}</h1>"
+        f'<p class="meta">{" · ".join(details)}</p></header>'
+    )
+
+
+def _legend(quotes: Sequence[Row], colours: Mapping[str, str]) -> str:
+    people: dict[str, list[Row]] = {}
+    for quote in quotes:
+        people.setdefault(speaker_name(quote), []).append(quote)
+    items = [_legend_item(name, said, colours[name]) for name, said in people.items()]
+    key = (
+        '<p class="key">Outline: <span class="q-sample direct">solid</span> direct, '
+        '<span class="q-sample indirect">dashed</span> indirect, '
+        '<span class="q-sample mixed">dotted</span> mixed; '
+        '<span class="cue">underlined</span>: the cue.</p>'
+    )
+    listed = "".join(items) if items else '<li class="none">No quotes found.</li>'
+    return (
+        '<section class="legend" aria-labelledby="legend-h">'
+        '<h2 id="legend-h">Speakers</h2>'
+        f"<ul>{listed}</ul>{key}</section>"
+    )
+
+
+def _legend_item(name: str, said: Sequence[Row], colour: str) -> str:
+    speaker = said[0].get("speaker") or {}
+    role = ", ".join(str(v) for v in (speaker.get("title"), speaker.get("affiliation")) if v)
+    count = f"{len(said)} quote{'' if len(said) == 1 else 's'}"
+    return (
+        f'<li><span class="who {colour}">{escape(name)}</span>'
+        f' <span class="role">{escape(role)}</span> <span class="count">{count}</span></li>'
+    )
+
+
+# --- the text, cut into runs of characters covered by the same quotes -----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    start: int
+    end: int
+    quotes: tuple[int, ...]  # indices of the quotes whose words cover the run, outermost first
+    cue: int | None  # index of the quote whose cue covers the run
+
+
+def _paragraphs_html(text: str, quotes: Sequence[Row], colours: Mapping[str, str]) -> Iterator[str]:
+    labelled: set[int] = set()
+    for start, end in _paragraphs(text):
+        runs = _runs(start, end, quotes)
+        inner = "".join(_run_html(text, run, quotes, colours, labelled) for run in runs)
+        yield f"<p>{inner}</p>"
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph; offsets index the whole article text."""
+    start = 0
+    while start <= len(text):
+        end = text.find(PARAGRAPH_BREAK, start)
+        end = len(text) if end == -1 else end
+        if text[start:end].strip():
+            yield start, end
+        start = end + len(PARAGRAPH_BREAK)
+
+
+def _words(quote: Row) -> list[tuple[int, int]]:
+    """(start, end) of each part of a quote; the whole quote for a record without parts."""
+    return [(int(p["start"]), int(p["end"])) for p in quote.get("parts") or [quote]]
+
+
+def _cue(quote: Row) -> tuple[int, int] | None:
+    cue = quote.get("cue")
+    return (int(cue["start"]), int(cue["end"])) if cue else None
+
+
+def _runs(start: int, end: int, quotes: Sequence[Row]) -> list[_Run]:
+    """The paragraph [start, end) cut wherever a quote part or a cue begins or ends."""
+    words = {i: _words(q) for i, q in enumerate(quotes)}
+    cues = {i: c for i, q in enumerate(quotes) if (c := _cue(q)) is not None}
+    edges = {start, end}
+    for spans in (*words.values(), list(cues.values())):
+        edges.update(x for s, e in spans for x in (s, e) if start < x < end)
+    order = sorted(words, key=lambda i: (_words(quotes[i])[0][0], -int(quotes[i]["end"]), i))
+    cuts = sorted(edges)
+    runs: list[_Run] = []
+    for a, b in pairwise(cuts):
+        covering = tuple(i for i in order if any(s <= a and b <= e for s, e in words[i]))
+        cue = next((i for i, (s, e) in cues.items() if s <= a and b <= e), None)
+        if runs and runs[-1].quotes == covering and runs[-1].cue == cue:
+            runs[-1] = _Run(runs[-1].start, b, covering, cue)
+        else:
+            runs.append(_Run(a, b, covering, cue))
+    return runs
+
+
+def _run_html(
+    text: str, run: _Run, quotes: Sequence[Row], colours: Mapping[str, str], labelled: set[int]
+) -> str:
+    opened: list[str] = []
+    for i in run.quotes:
+        opened.append(_mark_open(i, quotes[i], colours, first=i not in labelled))
+        labelled.add(i)
+    body = escape(text[run.start : run.end], quote=False)
+    if run.cue is not None:
+        colour = colours[speaker_name(quotes[run.cue])]
+        body = f'<span class="cue {colour}" data-cue="{run.cue}">{body}</span>'
+    return "".join(opened) + body + "</mark>" * len(opened)
+
+
+def _mark_open(i: int, quote: Row, colours: Mapping[str, str], *, first: bool) -> str:
+    name = speaker_name(quote)
+    kind = escape(str(quote.get("kind") or ""))
+    classes = f"q {colours[name]} {kind}"
+    if not first:
+        return f'<mark class="{classes} more" data-q="{i}">'
+    ident = escape(f"q-{quote.get('id', i)}")
+    label = f'<span class="who {colours[name]}">{escape(name)}<span class="sr">: </span></span>'
+    return (
+        f'<mark class="{classes}" data-q="{i}" id="{ident}" tabindex="0"'
+        f' aria-describedby="quote-card">{label}'
+    )
