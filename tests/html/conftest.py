@@ -137,6 +137,13 @@ def open_page(browser: Any) -> Iterator[Callable[[Path], Opened]]:
         context.close()
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Skipped here, not by a mark or fixture: pytest then reports every such skip at this one
+    # line, so the summary says once how to enable them.
+    if item.get_closest_marker("browser") and chromium() is None:
+        pytest.skip(ENABLE)
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.skipped and "browser" in report.keywords and os.environ.get("CI") == "true":
         _skipped_in_ci.append(report.nodeid)
@@ -144,11 +151,14 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if _skipped_in_ci:
-        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-        if reporter is not None:
-            reporter.write_line(
-                f"CI=true but {len(_skipped_in_ci)} browser test(s) were skipped: install"
-                " chromium (apt-get install chromium) before make test",
-                red=True,
-            )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _skipped_in_ci:
+        terminalreporter.write_sep(
+            "=",
+            f"CI=true but {len(_skipped_in_ci)} browser test(s) were skipped:"
+            " install chromium (apt-get install chromium) before make test",
+            red=True,
+        )

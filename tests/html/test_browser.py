@@ -21,7 +21,6 @@ from quotecli.cli.app import app
 from quotecli.html import ArticleDoc, Selection, article_page, report_page, report_site
 from quotecli.store import Library
 
-pytestmark = pytest.mark.browser
 runner = CliRunner()
 Open = Callable[[Path], Any]
 
@@ -65,6 +64,7 @@ def _everything() -> Any:
     return QuoteFilter()
 
 
+@pytest.mark.browser
 @pytest.mark.model
 def test_seed_article_marks_every_record_and_hover_names_its_speaker(
     seed_pages: dict[str, Any], open_page: Open
@@ -85,6 +85,7 @@ def test_seed_article_marks_every_record_and_hover_names_its_speaker(
         clean(opened)
 
 
+@pytest.mark.browser
 @pytest.mark.model
 def test_seed_report_filters_by_speaker_and_links_to_the_article(
     seed_pages: dict[str, Any], open_page: Open
@@ -122,6 +123,7 @@ def write(folder: Path, name: str, html: str) -> Path:
 EVIL = "<script>window.__pwned = 1; alert(1)</script><img src=x onerror=alert(2)>"
 
 
+@pytest.mark.browser
 def test_script_in_an_article_is_shown_as_text_and_never_runs(
     synthetic: ModuleType,
     as_doc: Callable[[Any], ArticleDoc],
@@ -148,6 +150,7 @@ def test_script_in_an_article_is_shown_as_text_and_never_runs(
         clean(opened)
 
 
+@pytest.mark.browser
 def test_keyboard_focus_shows_the_card_and_escape_hides_it(
     synthetic: ModuleType, as_doc: Callable[[Any], ArticleDoc], open_page: Open, tmp_path: Path
 ) -> None:
@@ -186,6 +189,7 @@ def big_selection(synthetic: ModuleType, as_selection: Callable[[list[Any]], Sel
     return as_selection(extractions)
 
 
+@pytest.mark.browser
 def test_report_of_ten_thousand_quotes_pages_and_filters(
     big_selection: Selection, open_page: Open, tmp_path: Path
 ) -> None:
@@ -219,6 +223,7 @@ def test_report_of_ten_thousand_quotes_pages_and_filters(
     clean(opened)
 
 
+@pytest.mark.browser
 def test_site_pages_link_to_each_other_from_file_urls(
     synthetic: ModuleType,
     as_selection: Callable[[list[Any]], Selection],
@@ -247,6 +252,7 @@ def test_site_pages_link_to_each_other_from_file_urls(
     assert opened.errors == [] and opened.dialogs == []
 
 
+@pytest.mark.browser
 def test_print_leaves_out_the_controls_and_keeps_the_labels(
     big_selection: Selection, as_doc: Callable[[Any], ArticleDoc], open_page: Open, tmp_path: Path
 ) -> None:
