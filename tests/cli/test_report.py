@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,3 +106,16 @@ def test_show_text_is_still_the_default(corpus: Path) -> None:
 
 def test_show_bad_format_is_a_usage_error(corpus: Path) -> None:
     assert invoke("show", "a.txt", "--format", "pdf").exit_code == 2
+
+
+def test_report_and_show_html_from_the_library_never_import_spacy(
+    corpus: Path, tmp_path: Path
+) -> None:
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom quotecli.cli import app\n"
+        f"r = CliRunner().invoke(app, ['report', '--out', {str(tmp_path / 'r.html')!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "r = CliRunner().invoke(app, ['show', 'a.txt', '--format', 'html'])\n"
+        "assert r.exit_code == 0, r.output\nassert 'spacy' not in sys.modules"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -175,11 +175,33 @@ class _Run:
 
 
 def _paragraphs_html(text: str, quotes: Sequence[Row], colours: Mapping[str, str]) -> Iterator[str]:
+    spans = _Spans.of(quotes)
     labelled: set[int] = set()
     for start, end in _paragraphs(text):
-        runs = _runs(start, end, quotes)
+        runs = _runs(start, end, spans)
         inner = "".join(_run_html(text, run, quotes, colours, labelled) for run in runs)
         yield f"<p>{inner}</p>"
+
+
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """Where each quote's words and cue lie, read once per article."""
+
+    words: dict[int, list[tuple[int, int]]]
+    cues: dict[int, tuple[int, int]]
+    order: list[int]  # quotes outermost first: by start, the longer first
+    reach: dict[int, tuple[int, int]]  # first and last offset a quote's words or cue touch
+
+    @classmethod
+    def of(cls, quotes: Sequence[Row]) -> _Spans:
+        words = {i: _words(q) for i, q in enumerate(quotes)}
+        cues = {i: c for i, q in enumerate(quotes) if (c := _cue(q)) is not None}
+        order = sorted(words, key=lambda i: (words[i][0][0], -words[i][-1][1], i))
+        reach = {}
+        for i, spans in words.items():
+            edges = [x for s, e in [*spans, *([cues[i]] if i in cues else [])] for x in (s, e)]
+            reach[i] = (min(edges), max(edges))
+        return cls(words, cues, order, reach)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -203,24 +225,26 @@ def _cue(quote: Row) -> tuple[int, int] | None:
     return (int(cue["start"]), int(cue["end"])) if cue else None
 
 
-def _runs(start: int, end: int, quotes: Sequence[Row]) -> list[_Run]:
+def _runs(start: int, end: int, spans: _Spans) -> list[_Run]:
     """The paragraph [start, end) cut wherever a quote part or a cue begins or ends."""
-    words = {i: _words(q) for i, q in enumerate(quotes)}
-    cues = {i: c for i, q in enumerate(quotes) if (c := _cue(q)) is not None}
+    near = [i for i in spans.order if spans.reach[i][0] < end and spans.reach[i][1] > start]
     edges = {start, end}
-    for spans in (*words.values(), list(cues.values())):
-        edges.update(x for s, e in spans for x in (s, e) if start < x < end)
-    order = sorted(words, key=lambda i: (_words(quotes[i])[0][0], -int(quotes[i]["end"]), i))
-    cuts = sorted(edges)
+    for i in near:
+        for s, e in [*spans.words[i], *([spans.cues[i]] if i in spans.cues else [])]:
+            edges.update(x for x in (s, e) if start < x < end)
     runs: list[_Run] = []
-    for a, b in pairwise(cuts):
-        covering = tuple(i for i in order if any(s <= a and b <= e for s, e in words[i]))
-        cue = next((i for i, (s, e) in cues.items() if s <= a and b <= e), None)
+    for a, b in pairwise(sorted(edges)):
+        covering = tuple(i for i in near if any(s <= a and b <= e for s, e in spans.words[i]))
+        cue = next((i for i in near if i in spans.cues and _within(a, b, spans.cues[i])), None)
         if runs and runs[-1].quotes == covering and runs[-1].cue == cue:
             runs[-1] = _Run(runs[-1].start, b, covering, cue)
         else:
             runs.append(_Run(a, b, covering, cue))
     return runs
+
+
+def _within(a: int, b: int, span: tuple[int, int]) -> bool:
+    return span[0] <= a and b <= span[1]
 
 
 def _run_html(
