@@ -119,3 +119,12 @@ def test_report_and_show_html_from_the_library_never_import_spacy(
         "assert r.exit_code == 0, r.output\nassert 'spacy' not in sys.modules"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_report_on_paths_covers_just_those_articles(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.html"
+    result = invoke("report", str(corpus / "b.txt"), "--out", str(out), "--model", MODEL)
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<article class="doc"') == 1
+    assert "1 article(s) given on the command line" in html

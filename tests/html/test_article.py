@@ -106,7 +106,7 @@ def test_article_text_is_escaped_and_runs_nothing(
     assert "<img" not in html and "<i>" not in html and "<b>" not in html
     assert html.count("<script") == 2  # the JSON data and our own script, nothing else
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert data_of(html)["quotes"][0]["text"] == evil
+    assert data_of(html)["quotes"][0]["speaker"]["name"] == "Eve <i>"
 
 
 def test_new_record_fields_reach_the_page_data(

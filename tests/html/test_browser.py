@@ -102,6 +102,11 @@ def test_seed_report_filters_by_speaker_and_links_to_the_article(
     assert speakers == [name] * min(count, 50)
     assert page.locator("#table-status").inner_text().endswith(f"of {len(quotes)})")
 
+    page.select_option("#f-speaker", value="")
+    page.locator(f'#chart-speakers a[data-value="{name}"]').click()  # the bar filters too
+    assert page.locator("#f-speaker").input_value() == name
+    assert set(page.locator("#quote-table tbody td.speaker").all_inner_texts()) == {name}
+
     page.locator("#quote-table tbody td.article a").first.click()
     assert not page.locator("#report").is_visible()
     target = page.locator("mark.q:target")

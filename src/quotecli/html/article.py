@@ -84,7 +84,7 @@ def article_section(
     """The article as one `<article>` element carrying its own quote data (see article.js)."""
     colours = speaker_colours(doc.quotes)
     ident = f' id="{escape(element_id)}"' if element_id else ""
-    data = {"quotes": list(doc.quotes), "links": dict(links or {})}
+    data = {"quotes": [card_record(q) for q in doc.quotes], "links": dict(links or {})}
     return "".join(
         [
             f'<article class="doc" data-doc{ident}>',
@@ -98,6 +98,15 @@ def article_section(
             "</article>",
         ]
     )
+
+
+#: Record fields the page shows as text already: left out of its data to keep pages small.
+_SHOWN_IN_TEXT = frozenset({"text", "parts", "start", "end", "paragraph", "article"})
+
+
+def card_record(quote: Row) -> Row:
+    """What the hover card reads of a record: every field but those the text itself shows."""
+    return {key: value for key, value in quote.items() if key not in _SHOWN_IN_TEXT}
 
 
 def speaker_name(quote: Row) -> str:

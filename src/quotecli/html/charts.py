@@ -42,7 +42,9 @@ def _svg_open(ident: str, height: int) -> str:
     )
 
 
-def bar_chart(ident: str, title: str, items: Sequence[Item], *, unit: str = "quotes") -> str:
+def bar_chart(
+    ident: str, title: str, items: Sequence[Item], *, unit: str = "quotes", link: str | None = None
+) -> str:
     """One horizontal bar per item, largest first as given, its value written after it.
 
     Args:
@@ -50,6 +52,7 @@ def bar_chart(ident: str, title: str, items: Sequence[Item], *, unit: str = "quo
         title: what the chart shows, for screen readers.
         items: (label, value) pairs in display order.
         unit: what the values count, for screen readers.
+        link: when given, each bar is a link there carrying its label in `data-value`.
     """
     top = max((value for _, value in items), default=0) or 1
     span = WIDTH - _LABEL_WIDTH - _VALUE_WIDTH
@@ -58,14 +61,15 @@ def bar_chart(ident: str, title: str, items: Sequence[Item], *, unit: str = "quo
     for n, (label, value) in enumerate(items):
         y = 2 + n * _ROW
         length = max(1.0, span * value / top) if value else 0.0
+        opening = f'<a href="{escape(link)}" data-value="{escape(label)}">' if link else ""
         rows.append(
-            f"<g><title>{escape(label)}: {value} {escape(unit)}</title>"
+            f"{opening}<g><title>{escape(label)}: {value} {escape(unit)}</title>"
             f'<text x="{_LABEL_WIDTH - 8}" y="{y + _BAR - 3}" text-anchor="end"'
             f' font-size="13">{escape(_short(label))}</text>'
             f'<rect class="bar" x="{_LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{_BAR}"'
             f' rx="2"/>'
             f'<text x="{_LABEL_WIDTH + length + 6:.1f}" y="{y + _BAR - 3}" font-size="13"'
-            f' font-weight="600">{value}</text></g>'
+            f' font-weight="600">{value}</text></g>{"</a>" if link else ""}'
         )
     described = _described(ident, title, items, unit)
     return _svg_open(ident, height) + described + "".join(rows) + "</svg>"

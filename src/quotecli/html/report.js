@@ -96,5 +96,13 @@
       select();
     });
   }
+  // A speaker's bar in the chart filters the table to their quotes (and scrolls to it).
+  for (const bar of document.querySelectorAll("#chart-speakers a[data-value]")) {
+    bar.addEventListener("click", () => {
+      $("f-speaker").value = bar.dataset.value;
+      state.speaker = bar.dataset.value;
+      select();
+    });
+  }
   select();
 })();

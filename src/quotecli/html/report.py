@@ -113,7 +113,7 @@ def _report_body(
             f'<p class="filters-desc">Selection: {escape(selection.description)}</p></header>',
             _summary(selection),
             '<div class="charts">',
-            _chart("speakers", "Top speakers", _top_speakers(quotes), "quotes"),
+            _chart("speakers", "Top speakers", _top_speakers(quotes), "quotes", "#quote-table"),
             _places_chart(selection),
             _chart("kinds", "Quotes by kind", _count(q.get("kind") or "?" for q in quotes)),
             _outlets(selection),
@@ -142,9 +142,11 @@ def _summary(selection: Selection) -> str:
     return f'<ul class="summary" aria-label="In numbers">{items}</ul>'
 
 
-def _chart(ident: str, title: str, items: Sequence[Item], unit: str = "quotes") -> str:
+def _chart(
+    ident: str, title: str, items: Sequence[Item], unit: str = "quotes", link: str | None = None
+) -> str:
     heading = f'<h2 id="h-{ident}">{escape(title)}</h2>'
-    drawn = bar_chart(f"chart-{ident}", title, items, unit=unit) if items else ""
+    drawn = bar_chart(f"chart-{ident}", title, items, unit=unit, link=link) if items else ""
     empty = "" if items else '<p class="note">Nothing to show for this selection.</p>'
     return f'<section class="chart" aria-labelledby="h-{ident}">{heading}{drawn}{empty}</section>'
 
