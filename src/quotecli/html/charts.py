@@ -18,7 +18,7 @@ _ROW = 26
 _BAR = 16
 _MAX_LABEL = 28
 _COLUMN_HEIGHT = 180
-_COLUMN_MARGIN = (40, 12, 44)  # left (axis labels), top, bottom (dates)
+_COLUMN_MARGIN = (40, 20, 44)  # left (axis labels), top, bottom (dates)
 _MAX_TICK_LABELS = 8
 _MAX_COLUMN_STEP = 60
 _MAX_VALUE_LABELS = 24
@@ -29,7 +29,7 @@ def _short(label: str, limit: int = _MAX_LABEL) -> str:
 
 
 def _described(ident: str, title: str, items: Sequence[Item], unit: str) -> str:
-    values = "; ".join(f"{label}: {value} {unit}" for label, value in items)
+    values = "; ".join(f"{label}: {value:,} {unit}" for label, value in items)
     return (
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(values)}</desc>'
     )
@@ -63,13 +63,13 @@ def bar_chart(
         length = max(1.0, span * value / top) if value else 0.0
         opening = f'<a href="{escape(link)}" data-value="{escape(label)}">' if link else ""
         rows.append(
-            f"{opening}<g><title>{escape(label)}: {value} {escape(unit)}</title>"
+            f"{opening}<g><title>{escape(label)}: {value:,} {escape(unit)}</title>"
             f'<text x="{_LABEL_WIDTH - 8}" y="{y + _BAR - 3}" text-anchor="end"'
             f' font-size="13">{escape(_short(label))}</text>'
             f'<rect class="bar" x="{_LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{_BAR}"'
             f' rx="2"/>'
             f'<text x="{_LABEL_WIDTH + length + 6:.1f}" y="{y + _BAR - 3}" font-size="13"'
-            f' font-weight="600">{value}</text></g>{"</a>" if link else ""}'
+            f' font-weight="600">{value:,}</text></g>{"</a>" if link else ""}'
         )
     described = _described(ident, title, items, unit)
     return _svg_open(ident, height) + described + "".join(rows) + "</svg>"
@@ -86,7 +86,8 @@ def column_chart(ident: str, title: str, items: Sequence[Item], *, unit: str = "
     base = top_margin + _COLUMN_HEIGHT
     parts = [
         f'<line class="axis" x1="{left}" y1="{base}" x2="{WIDTH - 8}" y2="{base}"/>',
-        f'<text x="{left - 6}" y="{top_margin + 10}" text-anchor="end" font-size="12">{top}</text>',
+        f'<text x="{left - 6}" y="{top_margin + 4}" text-anchor="end"'
+        f' font-size="12">{top:,}</text>',
         f'<text x="{left - 6}" y="{base}" text-anchor="end" font-size="12">0</text>',
     ]
     offset = (span - step * len(items)) / 2  # a few columns stand in the middle
@@ -95,14 +96,14 @@ def column_chart(ident: str, title: str, items: Sequence[Item], *, unit: str = "
         h = _COLUMN_HEIGHT * value / top
         width = max(1.0, step * 0.8)
         parts.append(
-            f"<g><title>{escape(label)}: {value} {escape(unit)}</title>"
+            f"<g><title>{escape(label)}: {value:,} {escape(unit)}</title>"
             f'<rect class="bar" x="{x + step * 0.1:.1f}" y="{base - h:.1f}" width="{width:.1f}"'
             f' height="{h:.1f}"/></g>'
         )
         if len(items) <= _MAX_VALUE_LABELS and value:
             parts.append(
                 f'<text x="{x + step / 2:.1f}" y="{base - h - 4:.1f}" text-anchor="middle"'
-                f' font-size="12" font-weight="600">{value}</text>'
+                f' font-size="12" font-weight="600">{value:,}</text>'
             )
         if n % every == 0:
             parts.append(

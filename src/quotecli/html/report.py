@@ -113,7 +113,14 @@ def _report_body(
             f'<p class="filters-desc">Selection: {escape(selection.description)}</p></header>',
             _summary(selection),
             '<div class="charts">',
-            _chart("speakers", "Top speakers", _top_speakers(quotes), "quotes", "#quote-table"),
+            _chart(
+                "speakers",
+                "Top speakers",
+                _top_speakers(quotes),
+                "quotes",
+                "#quote-table",
+                _more(len({speaker_name(q) for q in quotes} - {UNKNOWN}), "speakers"),
+            ),
             _places_chart(selection),
             _chart("kinds", "Quotes by kind", _count(q.get("kind") or "?" for q in quotes)),
             _outlets(selection),
@@ -142,11 +149,22 @@ def _summary(selection: Selection) -> str:
     return f'<ul class="summary" aria-label="In numbers">{items}</ul>'
 
 
+def _more(total: int, what: str) -> str:
+    return f"The top {TOP} of {total:,} {what}." if total > TOP else ""
+
+
 def _chart(
-    ident: str, title: str, items: Sequence[Item], unit: str = "quotes", link: str | None = None
+    ident: str,
+    title: str,
+    items: Sequence[Item],
+    unit: str = "quotes",
+    link: str | None = None,
+    note: str = "",
 ) -> str:
     heading = f'<h2 id="h-{ident}">{escape(title)}</h2>'
     drawn = bar_chart(f"chart-{ident}", title, items, unit=unit, link=link) if items else ""
+    if note:
+        drawn += f'<p class="note">{escape(note)}</p>'
     empty = "" if items else '<p class="note">Nothing to show for this selection.</p>'
     return f'<section class="chart" aria-labelledby="h-{ident}">{heading}{drawn}{empty}</section>'
 
@@ -249,7 +267,8 @@ def _years(first: str, last: str) -> list[str] | None:
 def _places_chart(selection: Selection) -> str:
     if selection.places:
         items = [(str(p.get("name")), int(p.get("count") or 0)) for p in selection.places][:TOP]
-        return _chart("places", "Most mentioned places", items, "mentions")
+        more = _more(len(selection.places), "places")
+        return _chart("places", "Most mentioned places", items, "mentions", note=more)
     named = (place for q in selection.quotes for place in q.get("places") or [])
     return _chart("places", "Places named in quotes", _count(named), "quotes")
 
