@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from quotecli.html import ArticleDoc, article_page
-from quotecli.html.article import speaker_colours
+from quotecli.html.article import ALSO_IN_SHOWN, card_record, speaker_colours
 
 
 class Tags(HTMLParser):
@@ -133,3 +133,13 @@ def test_legend_counts_each_speaker_and_shows_the_role(
 def test_unnamed_speaker_is_grey_and_named_speakers_take_colours_in_order() -> None:
     quotes = [{"speaker": {"name": n}} for n in ("B", None, "A", "B")]
     assert speaker_colours(quotes) == {"B": "s0", "A": "s1", "(unknown speaker)": "s-unknown"}
+
+
+def test_also_in_is_cut_to_a_few_paths_with_a_count_of_the_rest() -> None:
+    others = [{"path": f"p{n}.txt", "title": f"T{n}" if n % 2 else None} for n in range(20)]
+    titles: dict[str, str] = {}
+    record = card_record({"id": "x", "text": "t", "also_in": others}, titles)
+    assert record["also_in"] == [f"p{n}.txt" for n in range(ALSO_IN_SHOWN)]
+    assert record["also_in_more"] == 20 - ALSO_IN_SHOWN
+    assert titles == {f"p{n}.txt": f"T{n}" for n in range(1, ALSO_IN_SHOWN, 2)}
+    assert "text" not in record

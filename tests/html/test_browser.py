@@ -111,6 +111,14 @@ def test_seed_report_filters_by_speaker_and_links_to_the_article(
     assert not page.locator("#report").is_visible()
     target = page.locator("mark.q:target")
     assert target.is_visible() and name in target.inner_text()
+    linked = [q for q in quotes if q["also_in"]]
+    if linked:  # the card's also_in link opens the other article in the same file
+        page.goto(f"{opened.url}#q-{linked[0]['id']}")
+        page.hover("mark.q:target")
+        page.locator("#quote-card a").first.click()
+        other = linked[0]["also_in"][0]["title"] or linked[0]["also_in"][0]["path"]
+        assert page.locator("article.doc:visible h1").inner_text() == other
+        page.go_back()
     page.locator("article.doc:visible .back a").click()
     assert page.locator("#report").is_visible()
     clean(opened)

@@ -6,7 +6,7 @@
   const card = document.getElementById("quote-card");
   if (!card) return;
   const parsed = new WeakMap();
-  const shown = ["name", "kind", "title", "affiliation", "cue", "rule"];
+  const shown = ["kind", "rule", "also_in_more"];
   let hideTimer = 0;
 
   function dataOf(doc) {
@@ -32,12 +32,14 @@
     list.append(dd);
   }
 
-  function alsoIn(items, links) {
+  function alsoIn(paths, more, data) {
     const ul = el("ul");
-    for (const item of items) {
+    const links = data.links || {};
+    const titles = data.titles || {};
+    for (const path of paths) {
       const li = el("li");
-      const label = item.title || item.path;
-      const href = links[item.path];
+      const label = titles[path] || path;
+      const href = links[path];
       if (href) {
         const a = el("a", label);
         a.href = href;
@@ -47,10 +49,11 @@
       }
       ul.append(li);
     }
+    if (more) ul.append(el("li", `and ${more} more`));
     return ul;
   }
 
-  function fill(quote, links, colour) {
+  function fill(quote, data, colour) {
     const speaker = quote.speaker || {};
     card.replaceChildren();
     card.className = "card " + colour;
@@ -69,7 +72,9 @@
           && !["id", "text", "start", "end", "paragraph"].includes(key)) row(list, key, value);
     }
     if (quote.places && quote.places.length) row(list, "places", quote.places.join(", "));
-    if (quote.also_in && quote.also_in.length) row(list, "also in", alsoIn(quote.also_in, links));
+    if (quote.also_in && quote.also_in.length) {
+      row(list, "also in", alsoIn(quote.also_in, quote.also_in_more, data));
+    }
     card.append(list);
   }
 
@@ -92,7 +97,7 @@
     if (!quote) return;
     clearTimeout(hideTimer);
     const colour = [...mark.classList].find((c) => /^s(\d+|-unknown)$/.test(c)) || "";
-    fill(quote, data.links || {}, colour);
+    fill(quote, data, colour);
     place(mark);
   }
 

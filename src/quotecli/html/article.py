@@ -84,7 +84,12 @@ def article_section(
     """The article as one `<article>` element carrying its own quote data (see article.js)."""
     colours = speaker_colours(doc.quotes)
     ident = f' id="{escape(element_id)}"' if element_id else ""
-    data = {"quotes": [card_record(q) for q in doc.quotes], "links": dict(links or {})}
+    titles: dict[str, str] = {}
+    data = {
+        "quotes": [card_record(q, titles) for q in doc.quotes],
+        "links": dict(links or {}),
+        "titles": titles,
+    }
     return "".join(
         [
             f'<article class="doc" data-doc{ident}>',
@@ -104,9 +109,26 @@ def article_section(
 _SHOWN_IN_TEXT = frozenset({"text", "parts", "start", "end", "paragraph", "article"})
 
 
-def card_record(quote: Row) -> Row:
-    """What the hover card reads of a record: every field but those the text itself shows."""
-    return {key: value for key, value in quote.items() if key not in _SHOWN_IN_TEXT}
+#: At most this many `also_in` articles per quote in a page's data (a wire story can be in
+#: hundreds of outlets, and every copy of every quote would list all the others).
+ALSO_IN_SHOWN = 12
+
+
+def card_record(quote: Row, titles: dict[str, str]) -> Row:
+    """What the hover card reads of a record: every field but those the text itself shows.
+
+    `also_in` becomes a list of paths (their titles collected once in `titles`), cut to
+    ALSO_IN_SHOWN, with `also_in_more` counting the rest.
+    """
+    record = {key: value for key, value in quote.items() if key not in _SHOWN_IN_TEXT}
+    others = quote.get("also_in") or []
+    record["also_in"] = [str(a.get("path")) for a in others[:ALSO_IN_SHOWN]]
+    for other in others[:ALSO_IN_SHOWN]:
+        if other.get("title"):
+            titles[str(other.get("path"))] = str(other["title"])
+    if len(others) > ALSO_IN_SHOWN:
+        record["also_in_more"] = len(others) - ALSO_IN_SHOWN
+    return record
 
 
 def speaker_name(quote: Row) -> str:
