@@ -94,7 +94,7 @@ def orchestrate(options: argparse.Namespace, text_dir: Path) -> int:
     # --jobs 1 is the in-process Extractor itself: the single-process row measures it.
     jobs = options.jobs or sorted({2, *(range(4, (cores or 1) + 1, 2))})
     wanted = set(options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup"])
-    wanted |= {"query"} if options.only is None else set()
+    wanted |= {"query", "html"} if options.only is None else set()
     header = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "cores": cores,
@@ -168,6 +168,8 @@ def run_extras(
         extras["startup_help_s"] = startup_seconds()
     if "query" in wanted:
         extras["query"] = query_bench()
+    if "html" in wanted:
+        extras["html"] = html_bench()
     return extras
 
 
@@ -222,6 +224,13 @@ def query_bench() -> dict[str, Any]:
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     timings = {m["label"].strip(): float(m["ms"]) / 1000 for m in QUERY_LINE.finditer(done.stdout)}
     return {"exit": done.returncode, "median_s": timings, "output": done.stdout.strip()}
+
+
+def html_bench() -> dict[str, Any]:
+    print("running bench/html_bench.py (10,000-quote report) ...", file=sys.stderr, flush=True)
+    script = str(REPO / "bench" / "html_bench.py")
+    done = subprocess.run([sys.executable, script], capture_output=True, text=True)
+    return {"exit": done.returncode, "output": done.stdout.strip()}
 
 
 # ---------------------------------------------------------------- printing
@@ -290,6 +299,9 @@ def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
         query = extras["query"]
         print("library query (bench/query_bench.py):")
         print("  " + query.get("output", query.get("error", "")).replace("\n", "\n  "))
+    if "html" in extras:
+        print("report (bench/html_bench.py):")
+        print("  " + extras["html"]["output"].replace("\n", "\n  "))
 
 
 def write_json(report: dict[str, Any]) -> None:
