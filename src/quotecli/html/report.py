@@ -342,7 +342,8 @@ def _table(selection: Selection, bases: Mapping[str, str]) -> str:
         '<input id="f-text" type="search" autocomplete="off"></label>'
         "</div>"
         '<p id="table-status" class="status" role="status" aria-live="polite"></p>'
-        f'<table class="quotes"><thead><tr>{columns}</tr></thead><tbody></tbody></table>'
+        f'<div class="table-wrap"><table class="quotes"><thead><tr>{columns}</tr></thead>'
+        "<tbody></tbody></table></div>"
         "<noscript><p>The table needs JavaScript; the charts above do not.</p></noscript>"
         '<div class="pager no-print"><button type="button" id="page-prev">← Previous</button>'
         '<span id="page-at"></span>'
