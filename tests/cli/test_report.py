@@ -63,7 +63,9 @@ def test_report_to_a_directory_writes_a_page_per_article(corpus: Path, tmp_path:
     result = invoke("report", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert (out / "index.html").is_file()
-    assert len(list((out / "articles").glob("*.html"))) == 2
+    pages = sorted((out / "articles").glob("*.html"), key=lambda p: p.stat().st_size)
+    assert len(pages) == 2
+    assert [p.read_text(encoding="utf-8").count('tabindex="0"') for p in pages] == [1, 2]
     assert not list(out.rglob(".*.tmp"))
 
 

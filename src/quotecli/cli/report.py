@@ -143,19 +143,25 @@ def gather(library: Library, filt: QuoteFilter) -> Selection:
     from quotecli.html import Selection
 
     quotes = list(library.quotes(filt))
-    wanted = {str(q["article"]["path"]) for q in quotes}
+    by_path: dict[str, list[Row]] = {}
+    for quote in quotes:
+        by_path.setdefault(str(quote["article"]["path"]), []).append(quote)
     every = replace(filt, limit=None, unique=False)
-    stored = [a for a in library.articles(every) if a["path"] in wanted]
-    docs = [_article_doc(library, str(a["sha256"])) for a in stored]
+    stored = [a for a in library.articles(every) if a["path"] in by_path]
+    # Without quote filters, the selection holds every quote of its articles: no second read.
+    whole = not filt.selects_quotes and filt.limit is None and not filt.unique
+    docs = [_article_doc(library, a, by_path[a["path"]] if whole else None) for a in stored]
     places = [p.to_dict() for p in library.places(every)]
     return Selection(quotes, docs, places, describe(filt))
 
 
-def _article_doc(library: Library, sha256: str) -> ArticleDoc:
+def _article_doc(library: Library, meta: Row, quotes: list[Row] | None) -> ArticleDoc:
     from quotecli.html import ArticleDoc
 
-    meta, text, quotes = library.article_text(sha256)
-    return ArticleDoc(meta, text, quotes)
+    if quotes is None:
+        meta, text, quotes = library.article_text(str(meta["sha256"]))
+        return ArticleDoc(meta, text, quotes)
+    return ArticleDoc(meta, library.load_article(str(meta["sha256"])).text, quotes)
 
 
 def describe(filt: QuoteFilter) -> str:
