@@ -82,6 +82,7 @@ def test_seed_article_marks_every_record_and_hover_names_its_speaker(
             expected = record["speaker"]["name"] or "(unknown speaker)"
             assert card.locator("h3").inner_text() == expected
             assert record["kind"] in card.inner_text()
+            assert record.get("rule", "") in card.inner_text()
         clean(opened)
 
 
