@@ -285,3 +285,34 @@ def test_print_leaves_out_the_controls_and_keeps_the_labels(
 
 def json_records(result: Any) -> Iterator[dict[str, Any]]:
     yield from json.loads(result.stdout)
+
+
+@pytest.mark.browser
+def test_keyboard_reaches_the_cards_also_in_link(
+    synthetic: ModuleType,
+    as_selection: Callable[[list[Any]], Selection],
+    open_page: Open,
+    tmp_path: Path,
+) -> None:
+    said = synthetic.Said("Ann Lee", "The port is full")
+    first, second = (
+        synthetic.build_extraction(f"{n}.txt", [said], title=f"Paper {n}") for n in range(2)
+    )
+    selection = as_selection([first, second])
+    linked = {**selection.quotes[0], "also_in": [{"path": "1.txt", "title": "Paper 1"}]}
+    doc = selection.articles[0]
+    docs = [ArticleDoc(doc.meta, doc.text, [linked]), selection.articles[1]]
+    page_file = write(tmp_path, "r.html", report_page(Selection([linked], docs)))
+    opened = open_page(page_file)
+    page = opened.page
+    page.goto(f"{opened.url}#q-{linked['id']}")
+    page.focus("mark.q:target")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.textContent") == "Paper 1"
+    page.keyboard.press("Escape")  # back to the quote, card closed
+    assert page.evaluate("document.activeElement.id") == f"q-{linked['id']}"
+    assert page.locator("#quote-card").is_hidden()
+    page.keyboard.press("Enter")  # a focused quote's card is open again: Enter moves in
+    page.keyboard.press("Enter")
+    assert page.locator("article.doc:visible h1").inner_text() == "Paper 1"
+    clean(opened)

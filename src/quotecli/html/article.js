@@ -115,14 +115,37 @@
     const from = event.target.closest && event.target.closest("mark.q, #quote-card");
     if (from && !(event.relatedTarget && from.contains(event.relatedTarget))) hideSoon();
   });
+  let opener = null;  // the quote whose card holds the focus, to return to on Escape
+  let quiet = false;  // focus handed back by Escape: leave the card closed
   document.addEventListener("focusin", (event) => {
+    if (card.contains(event.target)) { clearTimeout(hideTimer); return; }
     const mark = event.target.closest && event.target.closest("mark.q");
-    if (mark) show(mark);
+    if (mark && !quiet) show(mark);
   });
   document.addEventListener("focusout", (event) => {
-    if (event.target.closest && event.target.closest("mark.q")) hideSoon();
+    const from = event.target.closest && event.target.closest("mark.q, #quote-card");
+    if (from && !(event.relatedTarget && card.contains(event.relatedTarget))) hideSoon();
   });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") card.hidden = true;
+    if (event.key === "Escape") {
+      const back = card.contains(document.activeElement) ? opener : null;
+      card.hidden = true;
+      if (back) {
+        quiet = true;
+        back.focus({ preventScroll: true });
+        quiet = false;
+      }
+      return;
+    }
+    // Enter on a quote moves into its card, so its links can be reached from the keyboard.
+    const mark = event.target.closest && event.target.closest("mark.q");
+    if (event.key !== "Enter" || !mark) return;
+    show(mark);
+    const link = card.querySelector("a");
+    if (link) {
+      event.preventDefault();
+      opener = mark;
+      link.focus();
+    }
   });
 })();
