@@ -53,7 +53,7 @@ def content_security_policy(styles: Sequence[str], scripts: Sequence[str]) -> st
         "default-src 'none'; "
         f"script-src {script_src}; "
         f"style-src {style_src}; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
+        "base-uri 'none'; form-action 'none'"
     )
 
 
