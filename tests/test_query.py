@@ -124,7 +124,12 @@ def test_results_are_ordered_by_article_path_then_offset(library: Library) -> No
 def test_hostile_text_is_only_ever_a_parameter(text: str) -> None:
     marked = f"XYZZY{text}XYZZY"
     filt = QuoteFilter(
-        speakers=(marked,), affiliation=marked, place=marked, contains=marked, source=marked
+        speakers=(marked,),
+        affiliation=marked,
+        place=marked,
+        contains=marked,
+        source=marked,
+        act=None,
     )
     sql = quote_condition(filt)
     assert "xyzzy" not in sql.where.casefold()

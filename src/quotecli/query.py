@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from quotecli.errors import InputError
-from quotecli.records import QuoteKind
+from quotecli.records import Act, QuoteKind
 
 # An ISO date or date-time prefix: 2024, 2024-05, 2024-05-20, 2024-05-20T10:00...
 _ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?")
@@ -43,6 +43,8 @@ class QuoteFilter:
         limit: at most this many results.
         unique: one quote per group of the same quote across articles.
         article_shas: only these articles (by content hash); None means all.
+        act: speech or thought; None means both. Quotes stored before acts were recorded
+            count as speech.
     """
 
     speakers: tuple[str, ...] = ()
@@ -56,6 +58,7 @@ class QuoteFilter:
     limit: int | None = None
     unique: bool = False
     article_shas: tuple[str, ...] | None = None
+    act: str | None = "speech"
 
     def __post_init__(self) -> None:
         for name in ("since", "until"):
@@ -64,6 +67,8 @@ class QuoteFilter:
                 raise InputError(f"--{name} {value!r} is not an ISO date such as 2024-05-20")
         if self.kind is not None and self.kind not in {k.value for k in QuoteKind}:
             raise InputError(f"--kind {self.kind!r} is not one of direct, indirect, mixed")
+        if self.act is not None and self.act not in {a.value for a in Act}:
+            raise InputError(f"--act {self.act!r} is not one of speech, thought, any")
         if self.limit is not None and self.limit < 0:
             raise InputError(f"--limit {self.limit} must be zero or more")
 
@@ -131,6 +136,9 @@ def quote_condition(filt: QuoteFilter) -> Sql:
     if filt.kind:
         parts.append("q.kind = ?")
         params.append(filt.kind)
+    if filt.act:
+        parts.append("coalesce(q.act, 'speech') = ?")
+        params.append(filt.act)
     articles = article_condition(filt)
     if articles.params:
         parts.append(articles.where)

@@ -22,6 +22,13 @@ class QuoteKind(StrEnum):
     MIXED = "mixed"
 
 
+class Act(StrEnum):
+    """What a quote reports: words spoken or written, or a belief, wish, plan or evidence."""
+
+    SPEECH = "speech"
+    THOUGHT = "thought"
+
+
 class SpeakerKind(StrEnum):
     """What sort of source a speaker is."""
 
@@ -72,13 +79,15 @@ class Quote:
     `text`, `start` and `end` run from the first quoted word to the last, so a quote split by
     its cue (`"A," she said, "B."`) holds the cue in `text`; `parts` are the speaker's words
     alone, in order (one part, equal to the whole, for a quote in one piece). `rule` names
-    the extraction rule that found it (`quotecli.nlp.attribution`).
+    the extraction rule that found it (`quotecli.nlp.attribution`); `act` says whether it
+    reports words (speech) or a belief, intention, attitude or evidence (thought).
     """
 
     id: str
     text: str
     kind: QuoteKind
     rule: str
+    act: Act
     start: int
     end: int
     parts: tuple[TextSpan, ...]
@@ -91,6 +100,7 @@ class Quote:
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["kind"] = str(self.kind)
+        record["act"] = str(self.act)
         record["speaker"]["kind"] = str(self.speaker.kind)
         record["parts"] = [asdict(part) for part in self.parts]
         record["places"] = list(self.places)

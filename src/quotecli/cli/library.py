@@ -75,7 +75,7 @@ def add(
 
     with open_library(db) as library:
         shas = ingest_paths(paths, library, model=model, jobs=jobs)
-        stored = library.articles(QuoteFilter(article_shas=shas))
+        stored = library.articles(QuoteFilter(article_shas=shas, act=None))
         total = library.stats()["articles"]
     quotes = sum(a["quotes"] for a in stored)
     stderr.print(
@@ -97,8 +97,14 @@ def articles(
     db: DbOption = None,
 ) -> None:
     """List the library's articles: path, title, date, quotes, and whether results are stale."""
+    # Every quote counts here, speech and thought: an article is listed with all it holds.
     filt = QuoteFilter(
-        speakers=tuple(speaker or ()), source=source, since=since, until=until, limit=limit
+        speakers=tuple(speaker or ()),
+        source=source,
+        since=since,
+        until=until,
+        limit=limit,
+        act=None,
     )
     with open_library(db) as library:
         rows = library.articles(filt, version=_current_version(model))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -60,6 +61,27 @@ ContainsOption = Annotated[
     str | None, typer.Option(help="Words the quote text contains (full-text search).")
 ]
 KindOption = Annotated[QuoteKind | None, typer.Option(help="direct, indirect or mixed.")]
+
+
+class ActChoice(StrEnum):
+    SPEECH = "speech"
+    THOUGHT = "thought"
+    ANY = "any"
+
+
+ActOption = Annotated[
+    ActChoice,
+    typer.Option(
+        help="speech (words said or written), thought (beliefs, intentions, attitudes, "
+        "evidence) or any."
+    ),
+]
+
+
+def act_filter(act: ActChoice) -> str | None:
+    return None if act is ActChoice.ANY else str(act)
+
+
 SourceOption = Annotated[str | None, typer.Option(help="Part of the article's path or title.")]
 SinceOption = Annotated[
     str | None, typer.Option(callback=_date, help="Articles dated on or after (YYYY-MM-DD).")
@@ -80,6 +102,7 @@ def quotes(
     place: PlaceOption = None,
     contains: ContainsOption = None,
     kind: KindOption = None,
+    act: ActOption = ActChoice.SPEECH,
     source: SourceOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -104,6 +127,7 @@ def quotes(
         place=place,
         contains=contains,
         kind=kind,
+        act=act_filter(act),
         source=source,
         since=since,
         until=until,
@@ -117,6 +141,7 @@ def speakers(
     paths: PathsArgument = None,
     speaker: SpeakerOption = None,
     affiliation: AffiliationOption = None,
+    act: ActOption = ActChoice.SPEECH,
     source: SourceOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -129,6 +154,7 @@ def speakers(
     filt = QuoteFilter(
         speakers=tuple(speaker or ()),
         affiliation=affiliation,
+        act=act_filter(act),
         source=source,
         since=since,
         until=until,

@@ -127,7 +127,7 @@ class Library:
                 f"SELECT {_ARTICLE_COLUMNS}, text FROM articles WHERE sha256 = ?", (sha,)
             ).fetchone()
         )
-        quotes = list(self.quotes(QuoteFilter(article_shas=(sha,))))
+        quotes = list(self.quotes(QuoteFilter(article_shas=(sha,), act=None)))
         return _article_dict(row[:5], len(quotes), None), row[5], quotes
 
     def load_article(self, sha256: str) -> Article:

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from quotecli.query import QuoteFilter, Sql, article_condition, quote_condition
@@ -31,7 +31,7 @@ def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[st
     """Quote records (issue-2 shape plus `also_in`), ordered by article path and offset."""
     cond = quote_condition(filt)
     sql = (
-        f"SELECT {_QUOTE_COLUMNS}, q.article_id, q.rule FROM quotes q"
+        f"SELECT {_QUOTE_COLUMNS}, q.article_id, q.rule, q.act FROM quotes q"
         f" JOIN articles a ON a.id = q.article_id WHERE {cond.where} ORDER BY a.path, q.start, q.id"
     )
     params: tuple[Any, ...] = cond.params
@@ -59,6 +59,7 @@ def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict
         "text": row[1],
         "kind": row[2],
         "rule": row[23],
+        "act": row[24],
         "start": row[3],
         "end": row[4],
         "parts": [asdict(part) for part in quote_parts(row[1], row[3], json.loads(row[20]))],
@@ -201,7 +202,8 @@ def _article_count_sql(join: str, counted: str, where: str) -> str:
 
 def places(conn: sqlite3.Connection, filt: QuoteFilter) -> list[PlaceSummary]:
     """Places of the selected articles merged by name; counts summed, aliases united."""
-    selected = list(article_ids(conn, filt))
+    # Places are counted per article: the act of its quotes selects no article by itself.
+    selected = list(article_ids(conn, filt if filt.selects_quotes else replace(filt, act=None)))
     rows = conn.execute(
         "SELECT key, name, count, aliases FROM places"
         " WHERE article_id IN (SELECT value FROM json_each(?))",

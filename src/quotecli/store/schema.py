@@ -135,7 +135,11 @@ _V4 = ("""ALTER TABLE quotes ADD COLUMN gaps TEXT NOT NULL DEFAULT '[]'""",)
 # `quotecli reindex` extracts their articles again (the rules version changed with it).
 _V_RULE = ("ALTER TABLE quotes ADD COLUMN rule TEXT",)
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V_RULE)
+# Version 6: whether each quote reports speech or thought. Quotes stored before hold NULL,
+# read as speech by the filters, until `quotecli reindex`.
+_V_ACT = ("ALTER TABLE quotes ADD COLUMN act TEXT",)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V_RULE, _V_ACT)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose presence marks a file as a quotecli library (checked before any write).
