@@ -37,6 +37,7 @@ from quotecli.cli.reading import (
     UrlOption,
     read_options,
 )
+from quotecli.cli.report import ShowFormat, ShowFormatOption, article_html
 from quotecli.query import QuoteFilter
 from quotecli.render import Column, OutputFormat, Row, View, cell
 from quotecli.status import ExitStatus
@@ -147,11 +148,18 @@ def articles(
 
 def show(
     article: Annotated[str, typer.Argument(help="Path, title or sha256 prefix of an article.")],
+    fmt: ShowFormatOption = ShowFormat.TEXT,
     db: DbOption = None,
 ) -> None:
-    """Print an article with each quote highlighted in its speaker's colour, speaker beside it."""
+    """Print an article with each quote highlighted in its speaker's colour, speaker beside it.
+
+    With --format html, a self-contained web page: quote records on hover, a legend of speakers.
+    """
     with open_library(db, readonly=True) as library:
         meta, text, quotes = library.article_text(article)
+    if fmt is ShowFormat.HTML:
+        sys.stdout.write(article_html(meta, text, quotes))
+        return
     Console(file=sys.stdout, highlight=False).print(article_view(meta, text, quotes))
 
 
