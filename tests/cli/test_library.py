@@ -95,7 +95,8 @@ def test_add_stores_articles_and_reports_on_stderr(corpus: Path, quotecli_home: 
     result = add(corpus)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert "3 article(s) with 4 quote(s) stored" in result.stderr
+    assert "3 new, 0 unchanged, 0 replaced, 0 failed; 4 quote(s)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     assert (quotecli_home / "library.sqlite3").is_file()
 
 

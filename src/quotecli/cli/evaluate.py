@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from quotecli.cli.common import ModelOption, stderr, translate_errors
+from quotecli.cli.common import (
+    ModelOption,
+    pick_format,
+    stderr,
+    stdout_is_terminal,
+    translate_errors,
+)
 
 if TYPE_CHECKING:
     from quotecli.eval.core import EvalResult
@@ -58,6 +64,12 @@ def eval_command(
     Overlap match: shared characters >= half of the longer span. Exact match: the same span
     once edge punctuation, quote marks and spaces are trimmed. Rows for all attributions and
     for those with quotation marks.
+
+    Examples:
+
+      quotecli eval ../shared/data/polnear/dev
+
+      quotecli eval gold/ --errors errors.md --format json > scores.json
     """
     from quotecli.eval.report import write_errors
     from quotecli.eval.tables import score_table
@@ -65,11 +77,11 @@ def eval_command(
     result = run_eval(gold_dir, model)
     if errors is not None:
         write_errors(errors, result)
-    chosen = fmt or (EvalFormat.TABLE if sys.stdout.isatty() else EvalFormat.JSON)
+    chosen = pick_format(fmt, EvalFormat.TABLE, EvalFormat.JSON)
     if chosen is EvalFormat.JSON:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        width = None if sys.stdout.isatty() else 120  # a file or pipe gets the whole table
+        width = None if stdout_is_terminal() else 120  # a file or pipe gets the whole table
         Console(file=sys.stdout, highlight=False, width=width).print(score_table([result]))
         sys.stdout.write(f"{result.articles} articles, run {result.date}\n")
     if errors is not None:

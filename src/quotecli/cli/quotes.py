@@ -6,9 +6,8 @@ the query runs over just those articles; without PATHs, over the whole library.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,22 +22,13 @@ from quotecli.cli.common import (
     open_library,
     translate_errors,
 )
-from quotecli.cli.ingesting import ingest_paths
+from quotecli.cli.ingesting import DEFAULT_MAX_CHARS, MaxCharsOption, ingest_paths
 from quotecli.query import QuoteFilter
 from quotecli.records import QuoteKind
 from quotecli.render import PLACES, QUOTES, SPEAKERS, OutputFormat, Row, View, iter_dicts
 
 if TYPE_CHECKING:
     from quotecli.store import Library
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def _date(value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise typer.BadParameter(f"{value!r} is not a date like 2024-06-20 (or 2024-06, 2024)")
-    return value
-
 
 PathsArgument = Annotated[
     list[str] | None,
@@ -61,11 +51,12 @@ ContainsOption = Annotated[
 ]
 KindOption = Annotated[QuoteKind | None, typer.Option(help="direct, indirect or mixed.")]
 SourceOption = Annotated[str | None, typer.Option(help="Part of the article's path or title.")]
+# Checked by QuoteFilter (quotecli.query.check_date): one message, exit 2.
 SinceOption = Annotated[
-    str | None, typer.Option(callback=_date, help="Articles dated on or after (YYYY-MM-DD).")
+    str | None, typer.Option(help="Articles dated on or after (YYYY-MM-DD, YYYY-MM or YYYY).")
 ]
 UntilOption = Annotated[
-    str | None, typer.Option(callback=_date, help="Articles dated on or before (YYYY-MM-DD).")
+    str | None, typer.Option(help="Articles dated on or before (YYYY-MM-DD, YYYY-MM or YYYY).")
 ]
 LimitOption = Annotated[int | None, typer.Option(min=1, help="At most this many records.")]
 UniqueOption = Annotated[
@@ -89,6 +80,7 @@ def quotes(
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
     """Print attributed quotes, filtered.
 
@@ -110,7 +102,7 @@ def quotes(
         limit=limit,
         unique=unique,
     )
-    _run(paths, filt, model, db, jobs, fmt, lambda library, f: library.quotes(f), QUOTES)
+    _run(paths, filt, Reading(model, jobs, max_chars), db, fmt, _quotes, QUOTES)
 
 
 def speakers(
@@ -124,8 +116,16 @@ def speakers(
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
-    """Print the speakers: name, kind, title, affiliation and number of quotes."""
+    """Print the speakers: name, kind, title, affiliation and number of quotes.
+
+    Examples:
+
+      quotecli speakers seeds/
+
+      quotecli speakers --format json | jq -r '.[] | "\\(.quotes)\\t\\(.name)"'
+    """
     filt = QuoteFilter(
         speakers=tuple(speaker or ()),
         affiliation=affiliation,
@@ -133,16 +133,7 @@ def speakers(
         since=since,
         until=until,
     )
-    _run(
-        paths,
-        filt,
-        model,
-        db,
-        jobs,
-        fmt,
-        lambda library, f: iter_dicts(library.speakers(f)),
-        SPEAKERS,
-    )
+    _run(paths, filt, Reading(model, jobs, max_chars), db, fmt, _speakers, SPEAKERS)
 
 
 def places(
@@ -154,23 +145,49 @@ def places(
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
-    """Print the places the articles mention, with how often."""
+    """Print the places the articles mention, with how often.
+
+    Examples:
+
+      quotecli places seeds/
+
+      quotecli places --since 2024-06 --format csv > places.csv
+    """
     filt = QuoteFilter(source=source, since=since, until=until)
-    _run(
-        paths, filt, model, db, jobs, fmt, lambda library, f: iter_dicts(library.places(f)), PLACES
-    )
+    _run(paths, filt, Reading(model, jobs, max_chars), db, fmt, _places, PLACES)
 
 
 Select = Callable[["Library", QuoteFilter], Iterable[Row]]
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How PATHs are read and extracted."""
+
+    model: str | None
+    jobs: int | None
+    max_chars: int
+
+
+def _quotes(library: Library, filt: QuoteFilter) -> Iterable[Row]:
+    return library.quotes(filt)
+
+
+def _speakers(library: Library, filt: QuoteFilter) -> Iterable[Row]:
+    return iter_dicts(library.speakers(filt))
+
+
+def _places(library: Library, filt: QuoteFilter) -> Iterable[Row]:
+    return iter_dicts(library.places(filt))
+
+
 def _run(
     paths: list[str] | None,
     filt: QuoteFilter,
-    model: str | None,
+    reading: Reading,
     db: Path | None,
-    jobs: int | None,
     fmt: OutputFormat | None,
     select: Select,
     view: View,
@@ -178,8 +195,14 @@ def _run(
     """Ingest PATHs if given, then query the library and print; exit 0 or 1 (no match)."""
     with open_library(db) as library:
         if paths:
-            shas = ingest_paths(paths, library, model=model, jobs=jobs)
-            filt = replace(filt, article_shas=shas)
+            ingested = ingest_paths(
+                paths,
+                library,
+                model=reading.model,
+                jobs=reading.jobs,
+                max_chars=reading.max_chars,
+            )
+            filt = replace(filt, article_shas=ingested.sha256s)
         status = emit(select(library, filt), fmt, view)
     raise typer.Exit(status)
 
