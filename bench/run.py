@@ -67,7 +67,7 @@ def parse_args() -> argparse.Namespace:
         action="append",
         default=None,
         help="run only these measurements (repeatable): "
-        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query; and, only on"
+        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query, long; and, only on"
         " request, pipeline (quotecli's spaCy pipeline without its rules)",
     )
     parser.add_argument("--model", default=None, help="spaCy model (default: quotecli's choice)")
@@ -93,7 +93,9 @@ def orchestrate(options: argparse.Namespace, text_dir: Path) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     # --jobs 1 is the in-process Extractor itself: the single-process row measures it.
     jobs = options.jobs or sorted({2, *(range(4, (cores or 1) + 1, 2))})
-    wanted = set(options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup"])
+    wanted = set(
+        options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup", "long"]
+    )
     wanted |= {"query"} if options.only is None else set()
     header = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -168,6 +170,11 @@ def run_extras(
         extras["startup_help_s"] = startup_seconds()
     if "query" in wanted:
         extras["query"] = query_bench()
+    if "long" in wanted:  # bench/long_docs.py: one-paragraph articles of 10 KB and 2 MB
+        sys.path.insert(0, str(REPO / "bench"))
+        import long_docs
+
+        extras["long_docs"] = long_docs.run(options.polnear, list(long_docs.SIZES))
     return extras
 
 
@@ -286,6 +293,10 @@ def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
             f"start-up: quotecli --help {seconds * 1000:.0f} ms (median of {HELP_RUNS};"
             f" target < {STARTUP_TARGET_S * 1000:.0f} ms: {verdict})"
         )
+    if extras.get("long_docs"):
+        import long_docs
+
+        print(long_docs.report(extras["long_docs"]))
     if "query" in extras:
         query = extras["query"]
         print("library query (bench/query_bench.py):")
