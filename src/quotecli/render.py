@@ -6,7 +6,6 @@ Renderers take dict rows (the JSON records) and never see spaCy or SQLite object
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -178,6 +177,8 @@ def write_jsonl(rows: Iterable[Row], out: TextIO) -> int:
 
 
 def write_csv(rows: Iterable[Row], out: TextIO, columns: tuple[Column, ...]) -> int:
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(c.header for c in columns)
     count = 0

@@ -138,3 +138,34 @@ def test_show_piped_has_the_path_once_and_no_trailing_spaces(seeded_home: Path) 
 def test_show_and_stats_exit_0(seeded_home: Path) -> None:
     assert runner.invoke(app, ["stats", "--format", "json"]).exit_code == 0
     assert json.loads(runner.invoke(app, ["stats", "--format", "json"]).stdout)["articles"] > 0
+
+
+@pytest.mark.parametrize(
+    ("args", "unwanted"),
+    [
+        pytest.param(
+            ["--help"],
+            {"sqlite3", "quotecli.sources", "quotecli.store", "rich.progress", "spacy", "numpy"},
+            id="help",
+        ),
+        pytest.param(
+            ["quotes", "--speaker", "x", "--format", "jsonl"],
+            {"rich.table", "rich.progress", "quotecli.sources", "csv", "spacy", "numpy"},
+            id="query",
+        ),
+    ],
+)
+def test_a_command_imports_only_what_it_needs(
+    quotecli_home: Path, args: list[str], unwanted: set[str]
+) -> None:
+    """Start-up is mostly imports (`python -X importtime`): each command loads its own."""
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom quotecli.cli import app\n"
+        f"CliRunner().invoke(app, {args!r})\n"
+        f"print(sorted({unwanted!r} & set(sys.modules)))"
+    )
+    env = {**os.environ, "QUOTECLI_HOME": str(quotecli_home)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.strip() == "[]"

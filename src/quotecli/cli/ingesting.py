@@ -15,7 +15,6 @@ import typer
 
 from quotecli.cli.common import note, warn
 from quotecli.errors import InputError
-from quotecli.sources import STDIN, iter_articles
 
 if TYPE_CHECKING:
     from quotecli.ingest import IngestEvent, IngestReport
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from quotecli.records import Article
     from quotecli.store import Library
 
+STDIN = "-"  # as quotecli.sources, which is imported only when PATHs are read
 #: Longest article text extracted (characters); longer ones are refused with a warning.
 DEFAULT_MAX_CHARS = 5_000_000
 
@@ -65,6 +65,7 @@ def ingest_paths(
     from quotecli.cli.progress import LazyProgress
     from quotecli.ingest import ingest
     from quotecli.nlp.loading import resolve_model_name
+    from quotecli.sources import iter_articles
     from quotecli.version import pipeline_version
 
     if STDIN in paths and sys.stdin is None:
