@@ -5,7 +5,9 @@ from collections.abc import Iterator
 import pytest
 
 from quotecli.extract import (
+    Chunk,
     Extractor,
+    _batched,
     paragraph_index,
     paragraph_offsets,
     split_for_model,
@@ -166,3 +168,15 @@ def test_a_surname_in_a_later_chunk_is_the_full_name_of_an_earlier_one(
     extraction = chunked.extract(Article(path="long.txt", text=text))
     assert [q.speaker.name for q in extraction.quotes] == ["Maria Lopez", "Maria Lopez"]
     assert [s.name for s in extraction.speakers] == ["Maria Lopez"]
+
+
+def test_batches_are_bounded_in_texts_and_characters() -> None:
+    article = Article(path="a.txt", text="x")
+    tagged = [("y" * n, Chunk(article, 0, last=True)) for n in (40, 40, 40, 5, 5, 5, 5, 90)]
+    batches = list(_batched(tagged, 3, 100))
+    assert [[len(text) for text, _ in batch] for batch in batches] == [
+        [40, 40],
+        [40, 5, 5],
+        [5, 5],
+        [90],
+    ]

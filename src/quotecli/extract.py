@@ -36,6 +36,9 @@ PARAGRAPH_BREAK = "\n\n"
 #: name mention with every person of a Doc, so one Doc's cost grows faster than its length.
 #: Below this size it is still close to linear, and no PolNeAR dev article is longer.
 CHUNK_CHARS = 25_000
+#: The most characters parsed in one `nlp.pipe` batch: the parser's memory follows the batch
+#: (16 chunks of 25,000 characters peaked at 750 MB on a 200 KB text; 4 chunks at 480 MB).
+BATCH_CHARS = 100_000
 # A sentence end: terminal punctuation, closing marks, space, then what starts a sentence.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
@@ -64,15 +67,16 @@ class Extractor:
         """Extract articles lazily, in order; texts longer than `chunk_chars` are split.
 
         Texts from consecutive articles share `nlp.pipe` batches (the model is faster on a
-        batch than on one text at a time); only `batch_size` texts are ever read ahead.
+        batch than on one text at a time); a batch holds at most `batch_size` texts and
+        `BATCH_CHARS` characters, since the parser's working memory grows with the batch.
         """
         parts: list[DocParts] = []
-        tagged = self._chunks(articles)
-        for doc, chunk in self.nlp.pipe(tagged, as_tuples=True, batch_size=batch_size):
-            parts.append(doc_to_parts(doc, chunk.offset))
-            if chunk.last:
-                yield assemble(chunk.article, parts, self.version)
-                parts = []
+        for batch in _batched(self._chunks(articles), batch_size, BATCH_CHARS):
+            for doc, chunk in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                parts.append(doc_to_parts(doc, chunk.offset))
+                if chunk.last:
+                    yield assemble(chunk.article, parts, self.version)
+                    parts = []
 
     def _chunks(self, articles: Iterable[Article]) -> Iterator[tuple[str, Chunk]]:
         for article in articles:
@@ -80,6 +84,22 @@ class Extractor:
             pieces = list(split_for_model(article.text, limit))
             for index, (offset, text) in enumerate(pieces):
                 yield text, Chunk(article, offset, last=index == len(pieces) - 1)
+
+
+def _batched(
+    tagged: Iterable[tuple[str, Chunk]], size: int, chars: int
+) -> Iterator[list[tuple[str, Chunk]]]:
+    """Consecutive texts in lists of at most `size` texts and (past the first) `chars`."""
+    batch: list[tuple[str, Chunk]] = []
+    held = 0
+    for item in tagged:
+        if batch and (len(batch) >= size or held + len(item[0]) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(item)
+        held += len(item[0])
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True, slots=True)
