@@ -172,11 +172,11 @@ def test_a_surname_in_a_later_chunk_is_the_full_name_of_an_earlier_one(
 
 def test_batches_are_bounded_in_texts_and_characters() -> None:
     article = Article(path="a.txt", text="x")
-    tagged = [("y" * n, Chunk(article, 0, last=True)) for n in (40, 40, 40, 5, 5, 5, 5, 90)]
+    tagged = [("y" * n, Chunk(article, 0, last=True)) for n in (40, 40, 40, 5, 5, 5, 5, 91)]
     batches = list(_batched(tagged, 3, 100))
     assert [[len(text) for text, _ in batch] for batch in batches] == [
         [40, 40],
         [40, 5, 5],
         [5, 5],
-        [90],
+        [91],
     ]
