@@ -37,6 +37,7 @@ class Column:
     style: str | None = None
     ratio: int | None = None
     min_width: int | None = None
+    one_line: bool = False  # cut with "…" rather than wrapped (a title beside its path)
     # Lines of a cell styled in turn (a speaker's name bold, the role under it dim).
     line_styles: tuple[str, ...] = ()
 
@@ -201,7 +202,8 @@ def print_table(
             style=column.style,
             ratio=column.ratio,
             min_width=column.min_width,
-            overflow="fold",
+            overflow="ellipsis" if column.one_line else "fold",
+            no_wrap=column.one_line,
         )
     count = 0
     for row in rows:

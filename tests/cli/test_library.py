@@ -18,6 +18,7 @@ from quotecli.cli import ingesting
 from quotecli.cli import library as library_cli
 from quotecli.cli import quotes as quotes_cli
 from quotecli.records import Article, ArticleExtraction
+from quotecli.render import View
 from quotecli.store.synthetic import FakeExtractor, Said, article_text
 from quotecli.version import pipeline_version
 
@@ -258,3 +259,55 @@ def test_library_commands_are_registered_in_the_real_app() -> None:
     assert result.exit_code == 0
     missing = [c for c in ("add", "articles", "show", "stats", "reindex") if c not in result.stdout]
     assert not missing
+
+
+def test_add_refuses_an_article_over_max_chars_and_counts_it_failed(corpus: Path) -> None:
+    big = corpus / "big.txt"
+    big.write_text("Word " * 400, encoding="utf-8")
+    result = invoke("add", str(corpus), "--model", MODEL, "--max-chars", "1000")
+    assert result.exit_code == 0, result.stderr
+    warning, summary = result.stderr.strip().splitlines()
+    assert "big.txt: 2,000 characters, more than --max-chars 1,000; not extracted" in warning
+    assert summary.startswith("3 new, 0 unchanged, 0 replaced, 1 failed;")
+
+
+def test_add_again_reports_unchanged_and_replaced(corpus: Path) -> None:
+    add(corpus)
+    (corpus / "c.txt").write_text(article_text([Said("Ann Lee", "Rice fell")]), encoding="utf-8")
+    result = add(corpus)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("0 new, 2 unchanged, 1 replaced, 0 failed;")
+
+
+ARTICLE_ROW = {
+    "path": "corpus/2024-06/reuters-putin-vietnam-bamboo-diplomacy.txt",
+    "title": "Russian President Putin seeks new ‘reliable security architecture’ for Asia",
+    "date": "2024-06-20",
+    "sha256": "a155ad27f977" + "0" * 52,
+    "quotes": 17,
+    "stale": False,
+}
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_articles_and_stats_tables_match_golden_files(width: int) -> None:
+    from quotecli.render import OutputFormat, render
+
+    from tests.test_render import golden
+
+    stats = {"articles": 2, "quotes_by_kind": {"direct": 13}, "top_speakers": []}
+    rows = [{"name": n, "value": v} for n, v in library_cli._flatten(stats)]
+    for name, view, table_rows in (
+        ("articles_table", library_cli.ARTICLES, [ARTICLE_ROW]),
+        ("stats_table", View(library_cli.STAT_COLUMNS, library_cli.STAT_COLUMNS), rows),
+    ):
+        out = io.StringIO()
+        console = Console(width=width, file=out, color_system=None)
+        render(table_rows, OutputFormat.TABLE, out, view, console)
+        text = out.getvalue()
+        assert text == golden(f"{name}_{width}.txt", text)
+        assert max(len(line) for line in text.splitlines()) <= width
+        if name == "articles_table":  # the path folds over two lines at most, the title none
+            body = [line.split("│") for line in text.splitlines() if line.startswith("│")]
+            assert len([cells for cells in body if cells[1].strip()]) <= 2
+            assert len([cells for cells in body if cells[2].strip()]) == 1

@@ -50,8 +50,8 @@ PARAGRAPH_BREAK = "\n\n"
 
 
 ARTICLE_COLUMNS = (
-    Column("path", cell("path"), "bold", 3),
-    Column("title", cell("title"), None, 2),
+    Column("path", cell("path"), "bold", 2),
+    Column("title", cell("title"), None, 1, min_width=10, one_line=True),
     Column("date", cell("date")),
     Column("quotes", cell("quotes")),
     Column("stale", cell("stale")),
