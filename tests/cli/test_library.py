@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -279,6 +280,17 @@ def test_add_again_reports_unchanged_and_replaced(corpus: Path) -> None:
     assert result.stderr.startswith("0 new, 2 unchanged, 1 replaced, 0 failed;")
 
 
+GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
+
+
+def golden(name: str, rendered_text: str) -> str:
+    """The stored rendering; QUOTECLI_REGENERATE_GOLDEN=1 rewrites it on purpose."""
+    path = GOLDEN / name
+    if os.environ.get("QUOTECLI_REGENERATE_GOLDEN") == "1":
+        path.write_text(rendered_text, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
 ARTICLE_ROW = {
     "path": "corpus/2024-06/reuters-putin-vietnam-bamboo-diplomacy.txt",
     "title": "Russian President Putin seeks new ‘reliable security architecture’ for Asia",
@@ -292,8 +304,6 @@ ARTICLE_ROW = {
 @pytest.mark.parametrize("width", [80, 120])
 def test_articles_and_stats_tables_match_golden_files(width: int) -> None:
     from quotecli.render import OutputFormat, render
-
-    from tests.test_render import golden
 
     stats = {"articles": 2, "quotes_by_kind": {"direct": 13}, "top_speakers": []}
     rows = [{"name": n, "value": v} for n, v in library_cli._flatten(stats)]
