@@ -35,7 +35,11 @@ bench: install
 	$(BIN)/python bench/run.py --polnear $(POLNEAR)
 
 eval: install
-	$(BIN)/python -m quotecli.eval.compare $(POLNEAR)/dev
+	@if [ -d $(POLNEAR)/dev ]; then \
+		$(BIN)/quotecli eval $(POLNEAR)/dev --baseline textacy --by-rule --format table \
+			--parse-cache .cache/parses \
+			$$([ -d $(POLNEAR)/dev/speakers ] && echo --speakers $(POLNEAR)/dev/speakers); \
+	else echo "eval skipped: $(POLNEAR)/dev is absent"; fi
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

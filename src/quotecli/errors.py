@@ -29,3 +29,7 @@ class WorkerError(QuotecliError):
 
 class OutputError(QuotecliError):
     """Standard output cannot be written: closed, a full disk, an I/O error."""
+
+
+class MissingDependencyError(QuotecliError):
+    """An optional package that the requested work needs is not installed."""

@@ -58,5 +58,7 @@ def _owner_span(owner: Token) -> CharSpan:
     return owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
 
 
-NOMINAL = Rule("nominal", 40, find_nominals, "The senator's claim that the vote was rigged")
+NOMINAL = Rule(
+    "nominal", 40, find_nominals, "The senator's claim that the vote was rigged fell apart."
+)
 RULES = (NOMINAL,)

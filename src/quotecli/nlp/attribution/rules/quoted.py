@@ -263,7 +263,7 @@ def _object_before(verb: Token, child: Token) -> Token | None:
 CUE_AFTER = Rule("cue_after", 10, find_cue_after, '"We can still win," she said.')
 CUE_BEFORE = Rule("cue_before", 11, find_cue_before, 'He told reporters: "We can still win."')
 QUOTED_OBJECT = Rule(
-    "quoted_object", 12, find_quoted_objects, 'a plan which critics called "reckless"'
+    "quoted_object", 12, find_quoted_objects, 'Critics called it "reckless and dangerous".'
 )
 CHARACTERISATION = Rule(
     "characterisation", 13, find_characterisations, 'She admires the general as a "strong leader".'

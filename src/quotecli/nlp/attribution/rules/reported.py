@@ -190,6 +190,10 @@ RULES = (
         triggered_by("views_as", Trigger.VIEW),
         "The mayor saw the closure as a setback.",
     ),
-    _rule("stance", find_stances, "Residents were concerned about the closure."),
-    _rule("light_verb", find_light_verbs, "The mayor made clear that the bridge would reopen."),
+    _rule("stance", find_stances, "Residents are worried about the closure."),
+    _rule(
+        "light_verb",
+        find_light_verbs,
+        "Officials made clear Monday that they have no plans to close it.",
+    ),
 )
