@@ -67,7 +67,8 @@ def parse_args() -> argparse.Namespace:
         action="append",
         default=None,
         help="run only these measurements (repeatable): "
-        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query, long; and, only on"
+        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query, inputs, long;"
+        " and, only on"
         " request, pipeline (quotecli's spaCy pipeline without its rules)",
     )
     parser.add_argument("--model", default=None, help="spaCy model (default: quotecli's choice)")
@@ -94,7 +95,8 @@ def orchestrate(options: argparse.Namespace, text_dir: Path) -> int:
     # --jobs 1 is the in-process Extractor itself: the single-process row measures it.
     jobs = options.jobs or sorted({2, *(range(4, (cores or 1) + 1, 2))})
     wanted = set(
-        options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup", "long"]
+        options.only
+        or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup", "inputs", "long"]
     )
     wanted |= {"query"} if options.only is None else set()
     header = {
@@ -173,8 +175,11 @@ def run_extras(
         )
     if "query" in wanted:
         extras["query"] = query_bench()
-    if "long" in wanted:  # bench/long_docs.py: one-paragraph articles of 10 KB and 2 MB
-        sys.path.insert(0, str(REPO / "bench"))
+    if "inputs" in wanted:  # web pages and WARC streaming: bench/inputs.py
+        import inputs
+
+        extras["inputs"] = inputs.from_bench(text_dir, rows, options.limit)
+    if "long" in wanted:  # one-paragraph articles of 10 KB and 2 MB: bench/long_docs.py
         import long_docs
 
         extras["long_docs"] = long_docs.run(options.polnear, list(long_docs.SIZES))
@@ -310,6 +315,10 @@ def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
         query = extras["query"]
         print("library query (bench/query_bench.py):")
         print("  " + query.get("output", query.get("error", "")).replace("\n", "\n  "))
+    if "inputs" in extras:
+        import inputs
+
+        print("inputs (bench/inputs.py):\n  " + "\n  ".join(inputs.describe(extras["inputs"])))
 
 
 def write_json(report: dict[str, Any]) -> None:

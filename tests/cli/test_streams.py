@@ -23,6 +23,11 @@ runner = CliRunner()
 
 
 def run(args: list[str], home: Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """`quotecli ARGS` in a process of its own, on an empty library under `home`."""
+    from quotecli.store import Library
+
+    home.mkdir(parents=True, exist_ok=True)
+    Library.open(home / "library.sqlite3").close()
     env = {**os.environ, "QUOTECLI_HOME": str(home), "COLUMNS": "80"}
     env.pop("QUOTECLI_DB", None)
     return subprocess.run(
@@ -164,6 +169,10 @@ def test_a_command_imports_only_what_it_needs(
         f"CliRunner().invoke(app, {args!r})\n"
         f"print(sorted({unwanted!r} & set(sys.modules)))"
     )
+    from quotecli.store import Library
+
+    quotecli_home.mkdir(parents=True, exist_ok=True)
+    Library.open(quotecli_home / "library.sqlite3").close()
     env = {**os.environ, "QUOTECLI_HOME": str(quotecli_home)}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env

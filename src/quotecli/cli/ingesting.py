@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from quotecli.ingest import IngestEvent, IngestReport
     from quotecli.parallel import ParallelExtractor
     from quotecli.records import Article
+    from quotecli.sources import ReadOptions
     from quotecli.store import Library
 
 STDIN = "-"  # as quotecli.sources, which is imported only when PATHs are read
@@ -42,7 +43,7 @@ class Ingested:
 
     sha256s: tuple[str, ...]
     report: IngestReport
-    failed: int  # inputs that could not be read, or were refused
+    failed: int | None  # inputs not read or refused; None when inputs hold many articles
 
     @property
     def new(self) -> int:
@@ -56,6 +57,7 @@ def ingest_paths(
     model: str | None,
     jobs: int | None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    options: ReadOptions | None = None,
 ) -> Ingested:
     """Store every readable article under `paths`; return their content hashes and counts.
 
@@ -71,9 +73,9 @@ def ingest_paths(
     if STDIN in paths and sys.stdin is None:
         raise InputError("standard input is closed; nothing to read for -")
     model_name = resolve_model_name(model)
-    inputs = count_inputs(paths)
+    inputs = count_inputs(paths, None if options is None else options.glob)
     make_extractor = extractor_factory(model_name, jobs)
-    with LazyProgress("extracting", total=inputs or None) as bar:
+    with LazyProgress("extracting", total=inputs) as bar:
 
         def start_extracting() -> ParallelExtractor:
             bar.start()
@@ -83,7 +85,7 @@ def ingest_paths(
             bar.update(event.done)
 
         report = ingest(
-            within_limit(iter_articles(paths, warn), max_chars, warn),
+            within_limit(iter_articles(paths, warn, options=options), max_chars, warn),
             library,
             start_extracting,
             version=pipeline_version(model_name),
@@ -91,7 +93,8 @@ def ingest_paths(
         )
     if not report.sha256s:
         raise InputError("no article could be read from " + " ".join(paths))
-    return Ingested(tuple(report.sha256s), report, max(inputs - len(report.sha256s), 0))
+    failed = None if inputs is None else max(inputs - len(report.sha256s), 0)
+    return Ingested(tuple(report.sha256s), report, failed)
 
 
 def within_limit(
@@ -108,15 +111,25 @@ def within_limit(
             yield article
 
 
-def count_inputs(paths: Sequence[str]) -> int:
-    """How many inputs the PATHs name (a directory's `*.txt` files; a missing path is one)."""
+def count_inputs(paths: Sequence[str], glob: str | None = None) -> int | None:
+    """How many articles the PATHs hold, when each input is one (text or web page files,
+    `-`, a URL; a missing path counts as one); None when a web archive or corpus file may
+    hold any number."""
+    from quotecli.sources.files import Kind, kind_of, scan_directory
+
+    single = {Kind.TEXT, Kind.HTML}
     total = 0
     for raw in paths:
         path = Path(raw)
-        if path.is_dir() and raw != STDIN:
-            total += sum(1 for file in path.rglob("*.txt") if file.is_file())
-        else:
+        if raw != STDIN and path.is_dir():
+            files = scan_directory(path, glob).files
+            if any(kind_of(file.name) not in single for file in files):
+                return None
+            total += len(files)
+        elif raw == STDIN or not path.is_file() or kind_of(path.name) in single:
             total += 1
+        else:
+            return None
     return total
 
 

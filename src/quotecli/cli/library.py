@@ -1,4 +1,5 @@
-"""`quotecli add`, `articles`, `show`, `stats` and `reindex`: filling and inspecting the library."""
+"""`quotecli add`, `articles`, `show`, `stats`, `reindex` and `remove`: filling, inspecting and
+pruning the library."""
 
 from __future__ import annotations
 
@@ -21,9 +22,22 @@ from quotecli.cli.common import (
     stderr,
     stdout_is_terminal,
     translate_errors,
+    warn,
     writing_data,
 )
 from quotecli.cli.ingesting import DEFAULT_MAX_CHARS, MaxCharsOption
+from quotecli.cli.reading import (
+    PATHS_HELP,
+    DateFieldOption,
+    GlobOption,
+    IdFieldOption,
+    OutletOption,
+    TextFieldOption,
+    TitleFieldOption,
+    UrlFieldOption,
+    UrlOption,
+    read_options,
+)
 from quotecli.query import QuoteFilter
 from quotecli.render import Column, OutputFormat, Row, View, cell
 from quotecli.safetext import visible
@@ -50,21 +64,32 @@ PARAGRAPH_BREAK = "\n\n"
 
 
 ARTICLE_COLUMNS = (
-    Column("path", cell("path"), "bold", 2),
-    Column("title", cell("title"), None, 1, min_width=10, one_line=True),
+    Column("path", cell("path"), "bold", 4),
+    Column("title", cell("title"), None, 1, one_line=True),
     Column("date", cell("date")),
+    Column("outlet", cell("outlet"), None, 2),
+    Column("url", cell("url"), "dim", 3),
     Column("quotes", cell("quotes")),
     Column("stale", cell("stale")),
     Column("sha256", lambda row: str(row["sha256"])[:8], "dim"),
 )
-ARTICLES = View(
-    (*ARTICLE_COLUMNS[:-2], Column("stale", lambda row: "stale" if row["stale"] else "")),
-    (*ARTICLE_COLUMNS[:-1], Column("sha256", cell("sha256"))),
+# At 80 columns the table keeps what tells articles apart; the URL and hash are in CSV/JSON.
+ARTICLE_TABLE = (
+    *(c for c in ARTICLE_COLUMNS if c.header in {"path", "title", "date", "quotes"}),
+    Column("outlet", cell("outlet"), None, one_line=True),
+    Column("stale", lambda row: "stale" if row["stale"] else ""),
 )
+# CSV keeps its earlier columns in place and adds the metadata after them.
+ARTICLE_CSV = (
+    *(c for c in ARTICLE_COLUMNS[:-1] if c.header not in {"outlet", "url"}),
+    Column("sha256", cell("sha256")),
+    *(Column(name, cell(name)) for name in ("outlet", "url", "author", "id")),
+)
+ARTICLES = View(ARTICLE_TABLE, ARTICLE_CSV)
 
 PathsArgument = Annotated[
     list[str],
-    typer.Argument(help="Article files, directories (searched for *.txt) or - for stdin."),
+    typer.Argument(help=PATHS_HELP, show_default=False),
 ]
 
 
@@ -73,6 +98,12 @@ def add(
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
     """Extract articles into the library; texts already stored cost only their hashing.
@@ -89,9 +120,12 @@ def add(
     """
     from quotecli.cli.ingesting import ingest_paths
 
-    with open_library(db) as library:
-        done = ingest_paths(paths, library, model=model, jobs=jobs, max_chars=max_chars)
-        stored = library.articles(QuoteFilter(article_shas=done.sha256s))
+    with open_library(db, create=True) as library:
+        read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
+        done = ingest_paths(
+            paths, library, model=model, jobs=jobs, max_chars=max_chars, options=read
+        )
+        stored = library.articles(QuoteFilter(article_shas=done.sha256s, act=None))
         total = library.stats()["articles"]
     quotes = sum(a["quotes"] for a in stored)
     stderr.print(
@@ -103,6 +137,8 @@ def add(
 
 def articles(
     source: Annotated[str | None, typer.Option(help="Part of the article's path or title.")] = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: Annotated[str | None, typer.Option(help="Dated on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Dated on or before (YYYY-MM-DD).")] = None,
     speaker: Annotated[
@@ -113,7 +149,7 @@ def articles(
     model: ModelOption = None,
     db: DbOption = None,
 ) -> None:
-    """List the library's articles: path, title, date, quotes, and whether results are stale.
+    """List the library's articles: path, title, date, outlet, URL, quotes, and staleness.
 
     Examples:
 
@@ -121,10 +157,18 @@ def articles(
 
       quotecli articles --format csv > articles.csv
     """
+    # Every quote counts here, speech and thought: an article is listed with all it holds.
     filt = QuoteFilter(
-        speakers=tuple(speaker or ()), source=source, since=since, until=until, limit=limit
+        speakers=tuple(speaker or ()),
+        source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
+        since=since,
+        until=until,
+        limit=limit,
+        act=None,
     )
-    with open_library(db) as library:
+    with open_library(db, readonly=True) as library:
         rows = library.articles(filt, version=_current_version(model))
         status = emit(rows, fmt, ARTICLES)
     raise typer.Exit(status)
@@ -142,7 +186,7 @@ def show(
 
       quotecli show "Putin seeks" | less -R
     """
-    with open_library(db) as library:
+    with open_library(db, readonly=True) as library:
         meta, text, quotes = library.article_text(article)
     view = article_view(meta, text, quotes)
     with writing_data() as out:
@@ -165,7 +209,7 @@ def stats(fmt: FormatOption = None, model: ModelOption = None, db: DbOption = No
 
       quotecli stats --format json | jq .quotes
     """
-    with open_library(db) as library:
+    with open_library(db, readonly=True) as library:
         numbers = library.stats(version=_current_version(model))
     chosen = choose_format(fmt)
     if chosen in (OutputFormat.JSON, OutputFormat.JSONL):
@@ -218,6 +262,41 @@ def reindex(model: ModelOption = None, db: DbOption = None, jobs: JobsOption = N
     stderr.print(f"re-extracted {report.extracted} stale article(s)")
 
 
+def remove(
+    articles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ARTICLE",
+            help="Path of an article (any spelling), a folder (every article under it), or a"
+            " sha256 prefix.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+) -> None:
+    """Remove articles from the library, with their quotes and their links to other articles.
+
+    Exit 1 when no ARTICLE matched a stored article.
+
+    Examples:
+
+      quotecli remove seeds/000_0deaf8d47228b67d.txt
+
+      quotecli remove ./old-corpus/ 9cac5bcc
+    """
+    with open_library(db) as library:
+        removed, unmatched = library.remove(list(articles))
+        total = library.stats()["articles"]
+    for key in unmatched:
+        warn(f"{key}: no article in the library matches")
+    quotes = sum(a["quotes"] for a in removed)
+    stderr.print(
+        f"{len(removed)} article(s) with {quotes} quote(s) removed; the library holds {total}"
+        f" article(s) at {library.path}"
+    )
+    raise typer.Exit(ExitStatus.OK if removed else ExitStatus.NO_MATCH)
+
+
 def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
     """The article as Rich renderables: a header, then each paragraph beside its speakers.
 
@@ -258,6 +337,7 @@ def _header(meta: Row, quotes: int) -> Text:
     title = meta.get("title")
     header = Text(visible(str(title or meta["path"])), style="bold underline")
     details = [str(meta.get("date") or "undated"), f"{quotes} quote(s)"]
+    details[1:1] = [str(meta[key]) for key in ("outlet", "url") if meta.get(key)]
     if title:
         details.insert(0, str(meta["path"]))
     header.append("\n" + visible(" · ".join(details)) + "\n", style="dim")
@@ -322,5 +402,5 @@ def _current_version(model: str | None) -> str | None:
 
 
 def register(app: typer.Typer) -> None:
-    for command in (add, articles, show, stats, reindex):
+    for command in (add, articles, show, stats, reindex, remove):
         app.command()(translate_errors(command))

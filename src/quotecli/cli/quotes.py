@@ -7,7 +7,8 @@ the query runs over just those articles; without PATHs, over the whole library.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,18 +24,29 @@ from quotecli.cli.common import (
     translate_errors,
 )
 from quotecli.cli.ingesting import DEFAULT_MAX_CHARS, MaxCharsOption, ingest_paths
+from quotecli.cli.reading import (
+    PATHS_HELP,
+    DateFieldOption,
+    GlobOption,
+    IdFieldOption,
+    OutletOption,
+    TextFieldOption,
+    TitleFieldOption,
+    UrlFieldOption,
+    UrlOption,
+    read_options,
+)
 from quotecli.query import QuoteFilter
 from quotecli.records import QuoteKind
 from quotecli.render import PLACES, QUOTES, SPEAKERS, OutputFormat, Row, View, iter_dicts
 
 if TYPE_CHECKING:
+    from quotecli.sources import ReadOptions
     from quotecli.store import Library
 
 PathsArgument = Annotated[
     list[str] | None,
-    typer.Argument(
-        help="Article files, directories (searched for *.txt) or - for stdin. None: the library."
-    ),
+    typer.Argument(help=PATHS_HELP + " None: the whole library.", show_default=False),
 ]
 SpeakerOption = Annotated[
     list[str] | None,
@@ -47,9 +59,34 @@ AffiliationOption = Annotated[
 ]
 PlaceOption = Annotated[str | None, typer.Option(help="A place the quote names.")]
 ContainsOption = Annotated[
-    str | None, typer.Option(help="Words the quote text contains (full-text search).")
+    list[str] | None,
+    typer.Option(
+        help='Words the quote holds, all of them in any order, any case; "a phrase" in quotes'
+        " for those words in that order. Repeat to AND.",
+    ),
 ]
 KindOption = Annotated[QuoteKind | None, typer.Option(help="direct, indirect or mixed.")]
+
+
+class ActChoice(StrEnum):
+    SPEECH = "speech"
+    THOUGHT = "thought"
+    ANY = "any"
+
+
+ActOption = Annotated[
+    ActChoice,
+    typer.Option(
+        help="speech (words said or written), thought (beliefs, intentions, attitudes, "
+        "evidence) or any."
+    ),
+]
+
+
+def act_filter(act: ActChoice) -> str | None:
+    return None if act is ActChoice.ANY else str(act)
+
+
 SourceOption = Annotated[str | None, typer.Option(help="Part of the article's path or title.")]
 # Checked by QuoteFilter (quotecli.query.check_date): one message, exit 2.
 SinceOption = Annotated[
@@ -71,7 +108,10 @@ def quotes(
     place: PlaceOption = None,
     contains: ContainsOption = None,
     kind: KindOption = None,
+    act: ActOption = ActChoice.SPEECH,
     source: SourceOption = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = None,
@@ -80,6 +120,12 @@ def quotes(
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
     """Print attributed quotes, filtered.
@@ -88,34 +134,60 @@ def quotes(
 
       quotecli quotes seeds/ --speaker Thayer
 
+      quotecli quotes --contains 'clinton trump' --contains '"tax cuts"'
+
       quotecli quotes seeds/ --format json | jq '.[] | select(.kind == "direct")'
     """
     filt = QuoteFilter(
         speakers=tuple(speaker or ()),
         affiliation=affiliation,
         place=place,
-        contains=contains,
+        contains=tuple(contains or ()),
         kind=kind,
+        act=act_filter(act),
         source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
         since=since,
         until=until,
         limit=limit,
         unique=unique,
     )
-    _run(paths, filt, Reading(model, jobs, max_chars), db, fmt, _quotes, QUOTES)
+    read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
+    _run(
+        paths,
+        read,
+        filt,
+        model,
+        db,
+        jobs,
+        fmt,
+        lambda library, f: library.quotes(f),
+        QUOTES,
+        max_chars,
+    )
 
 
 def speakers(
     paths: PathsArgument = None,
     speaker: SpeakerOption = None,
     affiliation: AffiliationOption = None,
+    act: ActOption = ActChoice.SPEECH,
     source: SourceOption = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     fmt: FormatOption = None,
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
     """Print the speakers: name, kind, title, affiliation and number of quotes.
@@ -129,22 +201,44 @@ def speakers(
     filt = QuoteFilter(
         speakers=tuple(speaker or ()),
         affiliation=affiliation,
+        act=act_filter(act),
         source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
         since=since,
         until=until,
     )
-    _run(paths, filt, Reading(model, jobs, max_chars), db, fmt, _speakers, SPEAKERS)
+    _run(
+        paths,
+        read_options(glob, text_field, title_field, date_field, url_field, id_field),
+        filt,
+        model,
+        db,
+        jobs,
+        fmt,
+        lambda library, f: iter_dicts(library.speakers(f)),
+        SPEAKERS,
+        max_chars,
+    )
 
 
 def places(
     paths: PathsArgument = None,
     source: SourceOption = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     fmt: FormatOption = None,
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
     """Print the places the articles mention, with how often.
@@ -155,52 +249,46 @@ def places(
 
       quotecli places --since 2024-06 --format csv > places.csv
     """
-    filt = QuoteFilter(source=source, since=since, until=until)
-    _run(paths, filt, Reading(model, jobs, max_chars), db, fmt, _places, PLACES)
+    filt = QuoteFilter(
+        source=source, outlets=tuple(outlet or ()), url=url, since=since, until=until
+    )
+    read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
+    _run(
+        paths,
+        read,
+        filt,
+        model,
+        db,
+        jobs,
+        fmt,
+        lambda library, f: iter_dicts(library.places(f)),
+        PLACES,
+        max_chars,
+    )
 
 
 Select = Callable[["Library", QuoteFilter], Iterable[Row]]
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """How PATHs are read and extracted."""
-
-    model: str | None
-    jobs: int | None
-    max_chars: int
-
-
-def _quotes(library: Library, filt: QuoteFilter) -> Iterable[Row]:
-    return library.quotes(filt)
-
-
-def _speakers(library: Library, filt: QuoteFilter) -> Iterable[Row]:
-    return iter_dicts(library.speakers(filt))
-
-
-def _places(library: Library, filt: QuoteFilter) -> Iterable[Row]:
-    return iter_dicts(library.places(filt))
-
-
 def _run(
     paths: list[str] | None,
+    read: ReadOptions | None,
     filt: QuoteFilter,
-    reading: Reading,
+    model: str | None,
     db: Path | None,
+    jobs: int | None,
     fmt: OutputFormat | None,
     select: Select,
     view: View,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> None:
     """Ingest PATHs if given, then query the library and print; exit 0 or 1 (no match)."""
-    with open_library(db) as library:
+    # With PATHs the command adds them, as `add` does, so it may make the library; without,
+    # it only reads, and a missing library is an error.
+    with open_library(db, create=bool(paths), readonly=not paths) as library:
         if paths:
             ingested = ingest_paths(
-                paths,
-                library,
-                model=reading.model,
-                jobs=reading.jobs,
-                max_chars=reading.max_chars,
+                paths, library, model=model, jobs=jobs, max_chars=max_chars, options=read
             )
             filt = replace(filt, article_shas=ingested.sha256s)
         status = emit(select(library, filt), fmt, view)
