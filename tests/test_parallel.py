@@ -159,7 +159,8 @@ def poll(condition: Callable[[], bool], seconds: float) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-def test_workers_exit_when_add_is_killed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["kill_9", "term"])
+def test_workers_exit_when_add_is_killed(tmp_path: Path, signum: int) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(200):
@@ -171,7 +172,7 @@ def test_workers_exit_when_add_is_killed(tmp_path: Path) -> None:
         # Two workers and the multiprocessing resource tracker.
         assert poll(lambda: len(children_of(parent.pid)) >= 3, 60), children_of(parent.pid)
         workers = children_of(parent.pid)
-        parent.kill()
+        parent.send_signal(signum)
         parent.wait()
         assert poll(lambda: not any(alive(pid) for pid in workers), 15), [
             pid for pid in workers if alive(pid)
