@@ -494,3 +494,17 @@ def test_remove_a_folder_a_sha_prefix_and_nothing(
     monkeypatch.chdir(corpus)
     assert invoke("remove", ".").exit_code == 0
     assert invoke("articles").exit_code == 1
+
+
+def test_show_makes_control_characters_in_the_article_visible() -> None:
+    text = 'Intro \x1b[2J here.\n\n"Markup [bold]stays[/bold] text," Ann Lee said.\x1b]0;x\x07'
+    start = text.index("Markup")
+    quote = {"start": start, "end": text.index(',"'), "speaker": {"name": "Ann Lee"}}
+    meta = {"path": "evil\x1b[31m.txt", "title": None, "date": None}
+    out = io.StringIO()
+    Console(width=100, file=out, color_system=None).print(
+        library_cli.article_view(meta, text, [quote])
+    )
+    shown = out.getvalue()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "␛[2J" in shown and "[bold]stays[/bold]" in shown and "evil␛[31m.txt" in shown
