@@ -98,7 +98,7 @@ def orchestrate(options: argparse.Namespace, text_dir: Path) -> int:
         options.only
         or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup", "inputs", "long"]
     )
-    wanted |= {"query"} if options.only is None else set()
+    wanted |= {"query", "html"} if options.only is None else set()
     header = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "cores": cores,
@@ -179,6 +179,8 @@ def run_extras(
         import inputs
 
         extras["inputs"] = inputs.from_bench(text_dir, rows, options.limit)
+    if "html" in wanted:
+        extras["html"] = html_bench()
     if "long" in wanted:  # one-paragraph articles of 10 KB and 2 MB: bench/long_docs.py
         import long_docs
 
@@ -242,6 +244,13 @@ def query_bench() -> dict[str, Any]:
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     timings = {m["label"].strip(): float(m["ms"]) / 1000 for m in QUERY_LINE.finditer(done.stdout)}
     return {"exit": done.returncode, "median_s": timings, "output": done.stdout.strip()}
+
+
+def html_bench() -> dict[str, Any]:
+    print("running bench/html_bench.py (10,000-quote report) ...", file=sys.stderr, flush=True)
+    script = str(REPO / "bench" / "html_bench.py")
+    done = subprocess.run([sys.executable, script], capture_output=True, text=True)
+    return {"exit": done.returncode, "output": done.stdout.strip()}
 
 
 # ---------------------------------------------------------------- printing
@@ -319,6 +328,9 @@ def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
         import inputs
 
         print("inputs (bench/inputs.py):\n  " + "\n  ".join(inputs.describe(extras["inputs"])))
+    if "html" in extras:
+        print("report (bench/html_bench.py):")
+        print("  " + extras["html"]["output"].replace("\n", "\n  "))
 
 
 def write_json(report: dict[str, Any]) -> None:

@@ -106,7 +106,19 @@ def test_a_file_name_with_escape_sequences_is_shown_not_sent(
     assert "␛[2J" in result.stderr and "[bold]x" in result.stderr
 
 
-COMMANDS = ["quotes", "speakers", "places", "add", "articles", "show", "stats", "reindex", "eval"]
+COMMANDS = [
+    "quotes",
+    "speakers",
+    "places",
+    "add",
+    "articles",
+    "show",
+    "stats",
+    "reindex",
+    "remove",
+    "report",
+    "eval",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

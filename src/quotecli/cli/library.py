@@ -38,6 +38,7 @@ from quotecli.cli.reading import (
     UrlOption,
     read_options,
 )
+from quotecli.cli.report import ShowFormat, ShowFormatOption, article_html
 from quotecli.query import QuoteFilter
 from quotecli.render import Column, OutputFormat, Row, View, cell
 from quotecli.safetext import visible
@@ -176,20 +177,26 @@ def articles(
 
 def show(
     article: Annotated[str, typer.Argument(help="Path, title or sha256 prefix of an article.")],
+    fmt: ShowFormatOption = ShowFormat.TEXT,
     db: DbOption = None,
 ) -> None:
     """Print an article with each quote highlighted in its speaker's colour, speaker beside it.
+
+    With --format html, a self-contained web page: quote records on hover, a legend of speakers.
 
     Examples:
 
       quotecli show 000_0deaf8d47228b67d
 
-      quotecli show "Putin seeks" | less -R
+      quotecli show "Putin seeks" --format html > putin.html
     """
     with open_library(db, readonly=True) as library:
         meta, text, quotes = library.article_text(article)
-    view = article_view(meta, text, quotes)
     with writing_data() as out:
+        if fmt is ShowFormat.HTML:
+            out.write(article_html(meta, text, quotes))
+            raise typer.Exit(ExitStatus.OK)
+        view = article_view(meta, text, quotes)
         console = data_console(out)
         if stdout_is_terminal():
             console.print(view)
