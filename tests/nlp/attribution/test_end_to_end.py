@@ -737,7 +737,7 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         ],
     ),
     "mismatched_marks_close_their_quotation": (
-        "“The bridge is safe,\" the mayor said. Critics said the cables were rusting.",
+        '“The bridge is safe," the mayor said. Critics said the cables were rusting.',
         [
             (DIRECT, "The bridge is safe", "the mayor", "said"),
             (INDIRECT, "the cables were rusting", "Critics", "said"),
