@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POLNEAR ?= ../shared/data/polnear
 
-.PHONY: install test demo lint typecheck check bench eval clean
+.PHONY: install test demo lint typecheck check bench eval clean screenshots
 
 install: $(STAMP)
 
@@ -40,6 +40,10 @@ eval: install
 			--parse-cache .cache/parses \
 			$$([ -d $(POLNEAR)/dev/speakers ] && echo --speakers $(POLNEAR)/dev/speakers); \
 	else echo "eval skipped: $(POLNEAR)/dev is absent"; fi
+
+# The README's pictures of the HTML pages, from the seeds (needs chromium: apt-get install chromium).
+screenshots: install
+	$(BIN)/python tests/html/screenshots.py docs
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -5,58 +5,144 @@ Shared by `add` and by the query commands when they are given PATHs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-from quotecli.cli.common import warn
+import typer
+
+from quotecli.cli.common import note, warn
 from quotecli.errors import InputError
-from quotecli.sources import iter_articles
 
 if TYPE_CHECKING:
-    from quotecli.ingest import IngestEvent
+    from quotecli.ingest import IngestEvent, IngestReport
     from quotecli.parallel import ParallelExtractor
+    from quotecli.records import Article
+    from quotecli.sources import ReadOptions
     from quotecli.store import Library
+
+STDIN = "-"  # as quotecli.sources, which is imported only when PATHs are read
+#: Longest article text extracted (characters); longer ones are refused with a warning.
+DEFAULT_MAX_CHARS = 5_000_000
+
+MaxCharsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-chars",
+        min=1,
+        help="Refuse (with a warning) any article longer than this many characters.",
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """What reading PATHs did: every article read (by hash, in order), and the counts."""
+
+    sha256s: tuple[str, ...]
+    report: IngestReport
+    failed: int | None  # inputs not read or refused; None when inputs hold many articles
+
+    @property
+    def new(self) -> int:
+        return self.report.extracted - self.report.replaced
 
 
 def ingest_paths(
-    paths: Sequence[str], library: Library, *, model: str | None, jobs: int | None
-) -> tuple[str, ...]:
-    """Store every readable article under `paths`; return their content hashes, in order.
+    paths: Sequence[str],
+    library: Library,
+    *,
+    model: str | None,
+    jobs: int | None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    options: ReadOptions | None = None,
+) -> Ingested:
+    """Store every readable article under `paths`; return their content hashes and counts.
 
     Raises:
-        InputError: when not one article could be read.
+        InputError: when not one article could be read, or `-` is given with stdin closed.
     """
-    from quotecli.cli.progress import progress
+    from quotecli.cli.progress import LazyProgress
     from quotecli.ingest import ingest
     from quotecli.nlp.loading import resolve_model_name
+    from quotecli.sources import iter_articles
     from quotecli.version import pipeline_version
 
+    if STDIN in paths and sys.stdin is None:
+        raise InputError("standard input is closed; nothing to read for -")
     model_name = resolve_model_name(model)
-    with progress("extracting") as bar:
-        task = bar.add_task("extracting", total=None, unit="articles")
+    inputs = count_inputs(paths, None if options is None else options.glob)
+    make_extractor = extractor_factory(model_name, jobs)
+    with LazyProgress("extracting", total=inputs) as bar:
+
+        def start_extracting() -> ParallelExtractor:
+            bar.start()
+            return make_extractor()
 
         def on_progress(event: IngestEvent) -> None:
-            bar.advance(task)
+            bar.update(event.done)
 
         report = ingest(
-            iter_articles(paths, warn),
+            within_limit(iter_articles(paths, warn, options=options), max_chars, warn),
             library,
-            extractor_factory(model_name, jobs),
+            start_extracting,
             version=pipeline_version(model_name),
             on_progress=on_progress,
         )
     if not report.sha256s:
         raise InputError("no article could be read from " + " ".join(paths))
-    return tuple(report.sha256s)
+    failed = None if inputs is None else max(inputs - len(report.sha256s), 0)
+    return Ingested(tuple(report.sha256s), report, failed)
+
+
+def within_limit(
+    articles: Iterable[Article], max_chars: int, on_refused: Callable[[str], None]
+) -> Iterator[Article]:
+    """The articles no longer than `max_chars`; each longer one is named in one warning."""
+    for article in articles:
+        if len(article.text) > max_chars:
+            on_refused(
+                f"{article.path}: {len(article.text):,} characters, more than --max-chars"
+                f" {max_chars:,}; not extracted"
+            )
+        else:
+            yield article
+
+
+def count_inputs(paths: Sequence[str], glob: str | None = None) -> int | None:
+    """How many articles the PATHs hold, when each input is one (text or web page files,
+    `-`, a URL; a missing path counts as one); None when a web archive or corpus file may
+    hold any number."""
+    from quotecli.sources.files import Kind, kind_of, scan_directory
+
+    single = {Kind.TEXT, Kind.HTML}
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw != STDIN and path.is_dir():
+            files = scan_directory(path, glob).files
+            if any(kind_of(file.name) not in single for file in files):
+                return None
+            total += len(files)
+        elif raw == STDIN or not path.is_file() or kind_of(path.name) in single:
+            total += 1
+        else:
+            return None
+    return total
 
 
 def extractor_factory(model_name: str, jobs: int | None) -> Callable[[], ParallelExtractor]:
     """Builds the extractor only when called: ingestion calls it once something needs parsing,
-    so runs over stored texts never load spaCy. `jobs` None means one worker per core."""
+    so runs over stored texts never load spaCy. `jobs` None means one worker per core; more
+    than the cores is capped, with a note."""
 
     def make() -> ParallelExtractor:
-        from quotecli.parallel import ParallelExtractor
+        from quotecli.parallel import ParallelExtractor, capped_jobs
 
+        if jobs is not None and capped_jobs(jobs) < jobs:
+            note(f"--jobs {jobs} is more than the {capped_jobs(jobs)} core(s) here; using those")
         return ParallelExtractor(model_name, jobs)
 
     return make

@@ -722,6 +722,31 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "aside_stops_before_a_coordinated_statement_of_its_own": (
+        '"We will win," she said, and the mayor said the count was wrong.',
+        [
+            (DIRECT, "We will win", "she", "said"),
+            (INDIRECT, "the count was wrong", "the mayor", "said"),
+        ],
+    ),
+    "unclosed_quotation_ends_with_its_sentence": (
+        "He called the plan “a disaster. The mayor said the count was wrong.",
+        [
+            (MIXED, "the plan “a disaster", "He", "called"),
+            (INDIRECT, "the count was wrong", "The mayor", "said"),
+        ],
+    ),
+    "mismatched_marks_close_their_quotation": (
+        '“The bridge is safe," the mayor said. Critics said the cables were rusting.',
+        [
+            (DIRECT, "The bridge is safe", "the mayor", "said"),
+            (INDIRECT, "the cables were rusting", "Critics", "said"),
+        ],
+    ),
+    "inch_mark_opens_no_quotation": (
+        'The screen is 12" wide, the maker said.',
+        [(INDIRECT, 'The screen is 12" wide', "the maker", "said")],
+    ),
 }
 
 

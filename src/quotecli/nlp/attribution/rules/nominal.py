@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from quotecli.nlp.attribution.acts import act_of_noun
 from quotecli.nlp.attribution.candidate import Candidate, Evidence, Rule
 from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import cue_span
@@ -41,6 +42,7 @@ def _nominal(context: Context, noun: Token, reach: CharSpan, source: CharSpan) -
         cue=cue_span(noun),
         source=source,
         trigger=noun.idx,
+        act=act_of_noun(noun),
         reach=reach,
     )
 
