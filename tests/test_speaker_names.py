@@ -102,7 +102,7 @@ MAX_ACRONYM = 5
 
 
 def is_proper_name(name: str) -> bool:
-    words = name.replace("’", "'").split()
+    words = name.replace("’", "'").replace('"', "").split()  # a quoted nickname counts
     if not words or words[0].lower() in FUNCTION_WORDS:
         return False
     if len(words) == 1 and words[0].isupper() and len(words[0].strip(".")) > MAX_ACRONYM:
@@ -119,6 +119,7 @@ def is_proper_name(name: str) -> bool:
         ("Bill de Blasio", True),
         ("IMF", True),
         ("Clinton campaign", True),
+        ('Robert C. "Bobby" Scott', True),
         ("United States and its allies", True),
         ("Committee for a Responsible Federal Budget", True),
         ("it", False),

@@ -212,6 +212,12 @@ NAME_CASES = [
         id="hyphenated_surname",
     ),
     pytest.param(
+        'Rep. Robert C. "Bobby" Scott spoke first. Taxes are too high, Scott said.',
+        ["Scott"],
+        ('Robert C. "Bobby" Scott', PERSON),
+        id="quoted_nickname_inside_name",
+    ),
+    pytest.param(
         "Mayor Bill de Blasio visited the site. De Blasio said the city was safe.",
         ["De Blasio"],
         ("Bill de Blasio", PERSON),

@@ -68,6 +68,7 @@ GENDER_WINDOW = 15
 MAX_ACRONYM = 4
 WORD = re.compile(r"[^\W\d_]+")
 HYPHENS = frozenset({"-", "‐", "‑"})
+NICKNAME = re.compile(r'["“] (\w[^"”]*?) ["”]')
 
 
 @dataclass(slots=True)
@@ -158,7 +159,7 @@ def readable(words: list[str]) -> str:
     text = " ".join(words)
     for hyphen in HYPHENS:
         text = text.replace(f" {hyphen} ", hyphen)
-    return text
+    return NICKNAME.sub(r'"\1"', text)
 
 
 @dataclass(slots=True)
@@ -193,6 +194,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 1
             elif is_name_hyphen(doc, j):
                 j += 2  # "Ban Ki-moon", "Jo-Renee", "Holtz-Eakin": one name
+            elif is_quoted_nickname(doc, j):
+                j += 3  # 'Robert C. "Bobby" Scott': the nickname is part of the name
             else:
                 break
         runs.append((i, j))
@@ -230,6 +233,18 @@ def is_name_hyphen(doc: Doc, j: int) -> bool:
         and not doc[j - 1].whitespace_
         and not doc[j].whitespace_
         and doc[j + 1].is_alpha
+        and is_name_token(doc[j - 1])
+    )
+
+
+def is_quoted_nickname(doc: Doc, j: int) -> bool:
+    """'Robert C. "Bobby" Scott': a quoted name between two parts of a name."""
+    return (
+        j + 3 < len(doc)
+        and doc[j].is_quote
+        and is_name_token(doc[j + 1])
+        and doc[j + 2].is_quote
+        and is_name_token(doc[j + 3])
         and is_name_token(doc[j - 1])
     )
 
