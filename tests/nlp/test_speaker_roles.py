@@ -188,6 +188,12 @@ NAME_CASES = [
         id="possessive_campaign_named_after_its_candidate",
     ),
     pytest.param(
+        "Omar Haddad met donors. His campaign said the poll was wrong.",
+        ["His campaign"],
+        ("Haddad campaign", ORG),
+        id="pronoun_owner_of_campaign",
+    ),
+    pytest.param(
         "Voters are angry, the latest Reuters/Ipsos opinion poll showed.",
         ["the latest Reuters/Ipsos opinion poll"],
         ("Reuters/Ipsos", ORG),

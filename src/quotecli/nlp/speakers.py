@@ -359,6 +359,9 @@ class SpeakerResolver:
         for child in head.lefts:
             if child.dep_ in ("poss", "compound") and child.i in self.people.by_token:
                 return self.people.by_token[child.i]
+            if child.dep_ == "poss" and child.lower_ in personal_pronouns():
+                owner = self.pronoun_referent(child)  # "her campaign"
+                return None if owner is None else owner.person
         return None
 
     def unnamed_roles(self) -> list[tuple[str, tuple[str, str]]]:
