@@ -291,6 +291,13 @@ NAME_CASES = [
         id="title_alone_is_no_name",
     ),
     pytest.param(
+        "Officials at the Commission on Presidential Debates met on Friday. "
+        "The commission said the microphone had failed.",
+        ["The commission"],
+        ("Commission on Presidential Debates", ORG),
+        id="bare_organisation_noun_to_the_one_named_before",
+    ),
+    pytest.param(
         "Taxes are high, the top British medical journal said.",
         ["the top British medical journal"],
         (None, ORG),

@@ -88,3 +88,20 @@ def is_acronym_of(acronym: str, name: str) -> bool:
     return len(words) == len(letters) and all(
         w[:1].upper() == c for w, c in zip(words, letters, strict=True)
     )
+
+
+def organization_of_kind(doc: Doc, noun: str, before: int) -> str | None:
+    """The organisation named before character `before` whose name holds `noun` ("the
+    commission" -> "Commission on Presidential Debates"), the most often named first."""
+    best: tuple[int, int, str] | None = None
+    counts = organization_names(doc)
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.start_char >= before:
+            continue
+        name = ent.text[4:] if ent[0].lower_ == "the" else ent.text
+        words = fold(name).replace("-", " ").split()
+        if noun not in words or words == [noun] or not name[:1].isupper():
+            continue  # the model's "the bank" names no bank
+        rank = (counts[name], len(name), name)
+        best = rank if best is None or rank > best else best
+    return None if best is None else best[2]

@@ -27,7 +27,7 @@ from quotecli.nlp.nominals import (
     resolve_role,
     singular,
 )
-from quotecli.nlp.organizations import full_organization_name
+from quotecli.nlp.organizations import full_organization_name, organization_of_kind
 from quotecli.nlp.pronouns import Candidate, pick_antecedent, relative_antecedent
 from quotecli.nlp.types import Attribution, CharSpan, Entity
 from quotecli.nlp.wordlists import (
@@ -350,6 +350,10 @@ class SpeakerResolver:
                     return Referent(SpeakerKind.ORGANIZATION, (kind, key), entity.name, head.text)
         name = noun_phrase_core(head)
         named = has_proper_noun(head)
+        if not named:  # "the commission": the commission the article named before
+            found = organization_of_kind(self.doc, word, head.idx)
+            if found is not None:
+                return Referent(SpeakerKind.ORGANIZATION, ("org", fold(found)), found, name)
         return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name, named=named)
 
     def owner_of(self, head: Token) -> int | None:
