@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from quotecli import __version__
-from quotecli.cli import evaluate, library, quotes
+from quotecli.cli import cluster, evaluate, library, quotes
 
 app = typer.Typer(
     name="quotecli",
@@ -43,6 +43,7 @@ def root(
 quotes.register(app)
 library.register(app)
 evaluate.register(app)
+cluster.register(app)
 
 
 def main() -> None:

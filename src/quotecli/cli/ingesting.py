@@ -23,9 +23,27 @@ def ingest_paths(
 ) -> tuple[str, ...]:
     """Store every readable article under `paths`; return their content hashes, in order.
 
+    A directory holding a quotecli dataset (`quotecli extract --out DIR`) is imported as it
+    is, not searched for articles.
+
     Raises:
         InputError: when not one article could be read.
     """
+    from quotecli.cluster import is_dataset
+
+    datasets = [path for path in paths if is_dataset(path)]
+    shas = [sha for dataset in datasets for sha in import_dataset(dataset, library)]
+    texts = [path for path in paths if path not in datasets]
+    if texts:
+        shas.extend(_ingest_texts(texts, library, model=model, jobs=jobs))
+    if not shas:
+        raise InputError("no article could be read from " + " ".join(paths))
+    return tuple(shas)
+
+
+def _ingest_texts(
+    paths: Sequence[str], library: Library, *, model: str | None, jobs: int | None
+) -> list[str]:
     from quotecli.cli.progress import progress
     from quotecli.ingest import ingest
     from quotecli.nlp.loading import resolve_model_name
@@ -45,9 +63,23 @@ def ingest_paths(
             version=pipeline_version(model_name),
             on_progress=on_progress,
         )
-    if not report.sha256s:
-        raise InputError("no article could be read from " + " ".join(paths))
-    return tuple(report.sha256s)
+    return report.sha256s
+
+
+def import_dataset(path: str, library: Library) -> list[str]:
+    """Import the dataset at `path` into the library; return its articles' content hashes."""
+    from quotecli.cli.progress import progress
+    from quotecli.cluster import require_engine
+
+    require_engine()
+    from quotecli.cluster.library_io import import_dataset as import_into
+
+    with progress("importing") as bar:
+        task = bar.add_task("importing", total=None, unit="articles")
+        report = import_into(path, library, on_article=lambda: bar.advance(task))
+    for article_path, error in report.failures:
+        warn(f"{article_path}: extraction failed on the cluster ({error}); not imported")
+    return report.sha256s
 
 
 def extractor_factory(model_name: str, jobs: int | None) -> Callable[[], ParallelExtractor]:

@@ -1,0 +1,237 @@
+"""The client side of a job: plan tasks, skip finished parts, keep workers busy, collect.
+
+The input is read lazily and cut into tasks; at most a few tasks per worker thread are in
+flight, so the client's memory stays flat however large the input. A worker that dies is
+Dask's business (its task is rescheduled); a task that kills every worker it runs on
+(`KilledWorker`, after Dask's allowed failures) is reported and skipped, and the job goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import Any
+
+from distributed import Client, Future, KilledWorker, LocalCluster, as_completed
+
+from quotecli.cluster.dataset import Dataset
+from quotecli.cluster.tasks import ARTICLES_PER_TASK, Task, plan_tasks
+from quotecli.cluster.worker import ExtractorPlugin, TaskResult, plugin_name, run_task
+from quotecli.errors import InputError, QuotecliError
+from quotecli.nlp.loading import ensure_model_available, resolve_model_name
+from quotecli.records import Article
+from quotecli.version import pipeline_version
+
+TASKS_PER_THREAD = 2  # in flight: one running and one queued per worker thread
+CONNECT_SECONDS = 30.0
+WORKER_WAIT_SECONDS = 120.0
+LOOPBACK = "127.0.0.1"
+
+
+class ClusterError(QuotecliError):
+    """The cluster cannot be reached, or a task failed in a way no retry will fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class LostTask:
+    """A task Dask gave up on: it killed every worker it was sent to."""
+
+    name: str
+    sources: str
+    articles: int
+
+
+@dataclass(slots=True)
+class JobReport:
+    """What a run did: parts found done, parts written, and what was skipped."""
+
+    tasks: int = 0
+    already_done: int = 0
+    written: int = 0
+    articles: int = 0  # extracted this run (failed ones included)
+    quotes: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    lost: list[LostTask] = field(default_factory=list)
+    results: list[TaskResult] = field(default_factory=list)
+    seconds: float = 0.0  # from the first task sent to the last result
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One extraction: where results go, which pipeline, how to cut and where to run."""
+
+    out: str
+    model: str | None = None
+    cluster: str | None = None  # scheduler address; None starts a LocalCluster
+    workers: int = 1
+    articles_per_task: int = ARTICLES_PER_TASK
+
+
+def run_job(
+    job: Job,
+    articles: Iterable[Article],
+    *,
+    on_result: Callable[[TaskResult], None] | None = None,
+    on_skip: Callable[[Task], None] | None = None,
+) -> JobReport:
+    """Extract `articles` into the dataset at `job.out`, doing only the parts not yet there.
+
+    Args:
+        job: what to do and where.
+        articles: read lazily, once.
+        on_result: called after each part is written (progress).
+        on_skip: called for each task found done by an earlier run.
+
+    Raises:
+        InputError: no article could be read, or `job.out` holds an incompatible dataset.
+        ModelError: the pipeline is not installed (here or on a worker).
+        ClusterError: the scheduler cannot be reached, or a task failed for good.
+        KeyboardInterrupt: parts written so far are kept; running again does the rest.
+    """
+    model_name = resolve_model_name(job.model)
+    ensure_model_available(model_name)
+    version = pipeline_version(model_name)
+    dataset = Dataset.at(job.out)
+    _check_compatible(dataset, version, job.articles_per_task)
+    report = JobReport()
+    tasks = plan_tasks(articles, job.articles_per_task)
+    first = next(tasks, None)
+    if first is None:
+        raise InputError("no article could be read")
+    dataset.remove_temporaries()
+    dataset.write_marker(
+        created_by="extract", pipeline_version=version, articles_per_task=job.articles_per_task
+    )
+    pending = _pending(chain([first], tasks), dataset, report, on_skip or (lambda task: None))
+    first_pending = next(pending, None)
+    if first_pending is None:
+        return report
+    with connect(job) as client:
+        client.register_plugin(ExtractorPlugin(model_name), name=plugin_name(model_name))
+        _Runner(client, job.out, model_name, version, report, on_result).run(
+            chain([first_pending], pending)
+        )
+    return report
+
+
+def _check_compatible(dataset: Dataset, version: str, articles_per_task: int) -> None:
+    marker = dataset.read_marker()
+    if marker is None:
+        return
+    made = (
+        marker.get("created_by"),
+        marker.get("pipeline_version"),
+        marker.get("articles_per_task"),
+    )
+    if made != ("extract", version, articles_per_task):
+        raise InputError(
+            f"{dataset.root} holds a dataset made by {made[0]} with pipeline {made[1]} and"
+            f" {made[2]} articles per task, not pipeline {version} with {articles_per_task};"
+            " choose another --out directory"
+        )
+
+
+def _pending(
+    tasks: Iterator[Task], dataset: Dataset, report: JobReport, on_skip: Callable[[Task], None]
+) -> Iterator[Task]:
+    for task in tasks:
+        report.tasks += 1
+        if dataset.done(task.name):
+            report.already_done += 1
+            on_skip(task)
+        else:
+            yield task
+
+
+@contextmanager
+def connect(job: Job) -> Iterator[Client]:
+    """A client of the scheduler at `job.cluster`, or of a new loopback LocalCluster."""
+    if job.cluster is not None:
+        try:
+            client = Client(job.cluster, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as error:
+            raise ClusterError(
+                f"cannot reach the Dask scheduler at {job.cluster}: {error}"
+            ) from None
+        with client:
+            try:
+                client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
+            except TimeoutError:
+                raise ClusterError(f"the scheduler at {job.cluster} has no worker") from None
+            yield client
+        return
+    cluster = LocalCluster(
+        n_workers=job.workers,
+        threads_per_worker=1,
+        processes=True,
+        host=LOOPBACK,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,  # a restarted worker is Dask's business, not a message
+    )
+    with cluster, Client(cluster) as client:
+        yield client
+
+
+@dataclass
+class _Runner:
+    """Submits tasks, a bounded number at a time, and folds results into the report."""
+
+    client: Client
+    out: str
+    model_name: str
+    version: str
+    report: JobReport
+    on_result: Callable[[TaskResult], None] | None
+    running: dict[Future[Any], Task] = field(default_factory=dict)
+
+    def run(self, tasks: Iterator[Task]) -> None:
+        started = time.perf_counter()
+        completed = as_completed()
+        try:
+            self._fill(tasks, completed)
+            for future in completed:
+                task = self.running.pop(future)
+                self._collect(future, task)
+                self._fill(tasks, completed)
+        finally:
+            self.report.seconds = time.perf_counter() - started
+            with suppress(Exception):  # interrupted or failed: stop the rest, keep what is done
+                self.client.cancel(list(self.running))
+
+    def _fill(self, tasks: Iterator[Task], completed: as_completed) -> None:
+        limit = max(sum(self.client.nthreads().values()), 1) * TASKS_PER_THREAD
+        while len(self.running) < limit:
+            task = next(tasks, None)
+            if task is None:
+                return
+            future = self.client.submit(
+                run_task, task, self.out, self.model_name, self.version, key=f"quotecli-{task.name}"
+            )
+            self.running[future] = task
+            completed.add(future)
+
+    def _collect(self, future: Future[Any], task: Task) -> None:
+        if future.status == "error":
+            error = future.exception()
+            if isinstance(error, KilledWorker):
+                self.report.lost.append(LostTask(task.name, task.sources, len(task.articles)))
+                return
+            if isinstance(error, QuotecliError):
+                raise error
+            raise ClusterError(f"task {task.name} ({task.sources}) failed: {_describe(error)}")
+        result: TaskResult = future.result()
+        self.report.written += 1
+        self.report.articles += result.articles
+        self.report.quotes += result.quotes
+        self.report.failures.extend(result.failures)
+        self.report.results.append(result)
+        if self.on_result is not None:
+            self.on_result(result)
+
+
+def _describe(error: Any) -> str:
+    return f"{type(error).__name__}: {error}"
