@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -187,6 +188,9 @@ class _Runner:
     report: JobReport
     on_result: Callable[[TaskResult], None] | None
     running: dict[Future[Any], Task] = field(default_factory=dict)
+    # Keys unique to this run: a key cancelled by an interrupted run may linger on the
+    # scheduler for a moment, and a task submitted under it again would be cancelled with it.
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
 
     def run(self, tasks: Iterator[Task]) -> None:
         started = time.perf_counter()
@@ -209,7 +213,12 @@ class _Runner:
             if task is None:
                 return
             future = self.client.submit(
-                run_task, task, self.out, self.model_name, self.version, key=f"quotecli-{task.name}"
+                run_task,
+                task,
+                self.out,
+                self.model_name,
+                self.version,
+                key=f"quotecli-{task.name}-{self.run_id}",
             )
             self.running[future] = task
             completed.add(future)

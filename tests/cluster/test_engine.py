@@ -1,0 +1,150 @@
+"""Real Dask runs: a loopback LocalCluster of two worker processes, one thread each.
+
+Slow (each worker loads the model), so few: the dataset equals `quotecli quotes --format jsonl`
+on the same input, a worker killed mid-job changes nothing, and a run after an interrupt writes
+only the missing parts. Marked `cluster`; `make test` and CI run them, never skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow.dataset as ds
+import pytest
+from distributed import LocalCluster
+from typer.testing import CliRunner
+
+from quotecli.cli import app, ingesting
+from quotecli.cluster import ARTICLES_DIR, QUOTES_DIR
+from quotecli.cluster.engine import Job, run_job
+from quotecli.cluster.schema import ARTICLE_SHA, QUOTE_KEY
+from quotecli.cluster.worker import EXIT_ONCE_ENV
+from quotecli.sources import iter_articles
+
+pytestmark = [pytest.mark.cluster, pytest.mark.model]
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+TEXTS = [
+    '"We will rebuild the bridge," Mayor Ana Ruiz said on Monday.',
+    "The council said in a statement that the budget would be cut.",
+    '"It is a triumph," said Carlyle Thayer, an emeritus professor.',
+    "According to the police, the road will stay closed until Friday.",
+]
+TASK_SIZE = 2
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Six articles, three tasks of two: the seeds and four short ones."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, folder / seed.name)
+    for index, text in enumerate(TEXTS):
+        (folder / f"short_{index}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def expected(corpus: Path, extractor: Any) -> list[dict[str, Any]]:
+    """What the laptop gives: every quote record, in path and offset order."""
+    articles = iter_articles([str(corpus)], print)
+    return [q.to_dict() for e in extractor.extract_many(articles) for q in e.quotes]
+
+
+@pytest.fixture(scope="module")
+def kill_switch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A file that, while it exists, makes the next worker to take a task exit once."""
+    switch = tmp_path_factory.mktemp("switch") / "exit-once"
+    os.environ[EXIT_ONCE_ENV] = str(switch)  # worker processes inherit it, restarted ones too
+    yield switch
+    del os.environ[EXIT_ONCE_ENV]
+
+
+@pytest.fixture(scope="module")
+def scheduler(kill_switch: Path) -> Iterator[str]:
+    """A running cluster that jobs join with `--cluster ADDRESS`."""
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def dataset_records(out: Path) -> list[dict[str, Any]]:
+    rows = ds.dataset(out / QUOTES_DIR, format="parquet").to_table().to_pylist()
+    return [{k: v for k, v in row.items() if k not in (QUOTE_KEY, ARTICLE_SHA)} for row in rows]
+
+
+def finished_parts(out: Path) -> dict[str, int]:
+    """The files of every finished part (its quotes file exists), with their mtimes in ns."""
+    names = [f.name for f in (out / QUOTES_DIR).glob("*.parquet")]
+    files = [out / folder / name for name in names for folder in (QUOTES_DIR, ARTICLES_DIR)]
+    return {f"{f.parent.name}/{f.name}": f.stat().st_mtime_ns for f in files}
+
+
+def test_dataset_equals_quotes_jsonl_on_the_same_input(
+    corpus: Path, tmp_path: Path, extractor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "dataset"
+    runner = CliRunner()
+    made = runner.invoke(
+        app, ["extract", str(corpus), "--out", str(out), "--workers", "2", "--task-size", "2"]
+    )
+    assert made.exit_code == 0, made.stderr
+    assert "3 part(s) written (6 article(s)" in made.stderr
+    # The same input through `quotecli quotes`, its extraction on the session's model.
+    monkeypatch.setenv("QUOTECLI_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(ingesting, "extractor_factory", lambda model, jobs: lambda: extractor)
+    laptop = runner.invoke(app, ["quotes", str(corpus), "--format", "jsonl"])
+    assert laptop.exit_code == 0, laptop.stderr
+    records = [json.loads(line) for line in laptop.stdout.splitlines()]
+    assert len(records) > len(TEXTS)
+    assert dataset_records(out) == [{k: v for k, v in r.items() if k != "also_in"} for r in records]
+
+
+def test_a_worker_killed_mid_job_changes_nothing(
+    corpus: Path, tmp_path: Path, scheduler: str, kill_switch: Path, expected: list[dict[str, Any]]
+) -> None:
+    kill_switch.touch()
+    out = tmp_path / "dataset"
+    job = Job(str(out), cluster=scheduler, articles_per_task=TASK_SIZE)
+    report = run_job(job, iter_articles([str(corpus)], print))
+    assert not kill_switch.exists()  # a worker did exit, after extracting its first task
+    assert (report.written, report.lost, report.failures) == (3, [], [])
+    records = dataset_records(out)
+    assert records == expected
+    assert len({r["id"] for r in records}) == len(records)
+
+
+def test_a_run_after_an_interrupt_writes_only_the_missing_parts(
+    corpus: Path, tmp_path: Path, scheduler: str, expected: list[dict[str, Any]]
+) -> None:
+    out = tmp_path / "dataset"
+    # One article a task: six tasks, of which at most four (two per worker thread) are ever
+    # in flight before the interrupt, so some are certainly left for the second run.
+    job = Job(str(out), cluster=scheduler, articles_per_task=1)
+
+    def interrupt(result: object) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_job(job, iter_articles([str(corpus)], print), on_result=interrupt)
+    before = finished_parts(out)
+    assert 2 <= len(before) <= 2 * 4
+    report = run_job(job, iter_articles([str(corpus)], print))
+    after = finished_parts(out)
+    assert report.already_done >= len(before) // 2
+    assert report.written == 6 - report.already_done > 0
+    assert {name: after[name] for name in before} == before  # nothing finished was redone
+    assert len(after) == 2 * 6
+    assert dataset_records(out) == expected
