@@ -67,7 +67,7 @@ def parse_args() -> argparse.Namespace:
         action="append",
         default=None,
         help="run only these measurements (repeatable): "
-        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query; and, only on"
+        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query, cluster; and, only on"
         " request, pipeline (quotecli's spaCy pipeline without its rules)",
     )
     parser.add_argument("--model", default=None, help="spaCy model (default: quotecli's choice)")
@@ -94,7 +94,7 @@ def orchestrate(options: argparse.Namespace, text_dir: Path) -> int:
     # --jobs 1 is the in-process Extractor itself: the single-process row measures it.
     jobs = options.jobs or sorted({2, *(range(4, (cores or 1) + 1, 2))})
     wanted = set(options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup"])
-    wanted |= {"query"} if options.only is None else set()
+    wanted |= {"query", "cluster"} if options.only is None else set()
     header = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "cores": cores,
@@ -168,6 +168,8 @@ def run_extras(
         extras["startup_help_s"] = startup_seconds()
     if "query" in wanted:
         extras["query"] = query_bench()
+    if "cluster" in wanted:
+        extras["cluster"] = cluster_bench(options)
     return extras
 
 
@@ -222,6 +224,19 @@ def query_bench() -> dict[str, Any]:
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     timings = {m["label"].strip(): float(m["ms"]) / 1000 for m in QUERY_LINE.finditer(done.stdout)}
     return {"exit": done.returncode, "median_s": timings, "output": done.stdout.strip()}
+
+
+def cluster_bench(options: argparse.Namespace) -> dict[str, Any]:
+    """bench/cluster.py: extract on a local Dask cluster vs `add --jobs 2`, on 200 articles."""
+    print("running bench/cluster.py (200 articles) ...", file=sys.stderr, flush=True)
+    script = [sys.executable, str(REPO / "bench" / "cluster.py"), "--polnear", str(options.polnear)]
+    model = ["--model", options.model] if options.model else []
+    done = subprocess.run(script + model, text=True, capture_output=True, check=False)
+    lines = done.stdout.strip().splitlines()
+    try:
+        return {"output": "\n".join(lines[:-1]), **json.loads(lines[-1])}
+    except (IndexError, ValueError):
+        return {"output": f"cluster bench failed: {done.stderr.strip()[-300:]}"}
 
 
 # ---------------------------------------------------------------- printing
@@ -290,6 +305,8 @@ def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
         query = extras["query"]
         print("library query (bench/query_bench.py):")
         print("  " + query.get("output", query.get("error", "")).replace("\n", "\n  "))
+    if "cluster" in extras:
+        print(extras["cluster"]["output"])
 
 
 def write_json(report: dict[str, Any]) -> None:

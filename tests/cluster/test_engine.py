@@ -1,8 +1,9 @@
 """Real Dask runs: a loopback LocalCluster of two worker processes, one thread each.
 
 Slow (each worker loads the model), so few: the dataset equals `quotecli quotes --format jsonl`
-on the same input, a worker killed mid-job changes nothing, and a run after an interrupt writes
-only the missing parts. Marked `cluster`; `make test` and CI run them, never skipped.
+on the same input, a worker killed mid-job changes nothing, an article that kills every worker
+it meets is skipped and recorded, and a run after an interrupt writes only the missing parts.
+Marked `cluster`; `make test` and CI run them, never skipped.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import dask
 import pyarrow.dataset as ds
 import pytest
 from distributed import LocalCluster
@@ -22,9 +24,10 @@ from typer.testing import CliRunner
 
 from quotecli.cli import app, ingesting
 from quotecli.cluster import ARTICLES_DIR, QUOTES_DIR
-from quotecli.cluster.engine import Job, run_job
+from quotecli.cluster.dataset import Dataset, iter_dataset
+from quotecli.cluster.engine import KILLED, SATURATION, Job, run_job
 from quotecli.cluster.schema import ARTICLE_SHA, QUOTE_KEY
-from quotecli.cluster.worker import EXIT_ONCE_ENV
+from quotecli.cluster.worker import EXIT_ON_TEXT_ENV, EXIT_ONCE_ENV
 from quotecli.sources import iter_articles
 
 pytestmark = [pytest.mark.cluster, pytest.mark.model]
@@ -37,6 +40,7 @@ TEXTS = [
     "According to the police, the road will stay closed until Friday.",
 ]
 TASK_SIZE = 2
+POISON = "QUOTECLI-POISON-ARTICLE"
 
 
 @pytest.fixture(scope="module")
@@ -59,24 +63,33 @@ def expected(corpus: Path, extractor: Any) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def kill_switch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A file that, while it exists, makes the next worker to take a task exit once."""
+    """A file that, while it exists, makes the next worker to take a task exit once; and
+    `POISON` in an article makes every worker that takes it exit."""
     switch = tmp_path_factory.mktemp("switch") / "exit-once"
-    os.environ[EXIT_ONCE_ENV] = str(switch)  # worker processes inherit it, restarted ones too
+    # Worker processes inherit these, restarted ones too.
+    os.environ[EXIT_ONCE_ENV] = str(switch)
+    os.environ[EXIT_ON_TEXT_ENV] = POISON
     yield switch
-    del os.environ[EXIT_ONCE_ENV]
+    del os.environ[EXIT_ONCE_ENV], os.environ[EXIT_ON_TEXT_ENV]
 
 
 @pytest.fixture(scope="module")
 def scheduler(kill_switch: Path) -> Iterator[str]:
-    """A running cluster that jobs join with `--cluster ADDRESS`."""
-    with LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    ) as cluster:
+    """A running cluster that jobs join with `--cluster ADDRESS`, set up as the README advises
+    (one task on a worker at a time). A task is given up after killing two workers (Dask's
+    default is four), to keep the poison test short."""
+    config = {"distributed.scheduler.allowed-failures": 1, SATURATION: 1.0}
+    with (
+        dask.config.set(config),
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+    ):
         yield cluster.scheduler_address
 
 
@@ -120,10 +133,34 @@ def test_a_worker_killed_mid_job_changes_nothing(
     job = Job(str(out), cluster=scheduler, articles_per_task=TASK_SIZE)
     report = run_job(job, iter_articles([str(corpus)], print))
     assert not kill_switch.exists()  # a worker did exit, after extracting its first task
-    assert (report.written, report.lost, report.failures) == (3, [], [])
+    assert (report.written, report.split, report.failures) == (3, 0, [])
     records = dataset_records(out)
     assert records == expected
     assert len({r["id"] for r in records}) == len(records)
+
+
+def test_an_article_that_kills_every_worker_is_skipped_and_recorded(
+    corpus: Path, tmp_path: Path, scheduler: str, expected: list[dict[str, Any]]
+) -> None:
+    inputs = tmp_path / "inputs"
+    shutil.copytree(corpus, inputs)
+    poisoned = inputs / "short_1b.txt"  # in the middle: its task holds another article
+    poisoned.write_text(f"The {POISON} text has no quote.", encoding="utf-8")
+    out = tmp_path / "dataset"
+    job = Job(str(out), cluster=scheduler, articles_per_task=TASK_SIZE)
+    report = run_job(job, iter_articles([str(inputs)], print))
+    assert report.failures == [(poisoned.as_posix(), KILLED)]
+    assert report.split == 1
+    recorded = [f for _, failures in iter_dataset(str(out)) for f in failures]
+    assert [(f.article.path, f.error) for f in recorded] == [(poisoned.as_posix(), KILLED)]
+    moved = str(inputs) + "/"
+    assert [r["article"]["path"] for r in dataset_records(out)] == [
+        r["article"]["path"].replace(str(corpus) + "/", moved) for r in expected
+    ]
+    again = run_job(job, iter_articles([str(inputs)], print))
+    assert (again.written, again.already_done, again.failures) == (0, 4, [])
+    # Four tasks, the split one's part holding its failure, and its other article's part.
+    assert len(Dataset.at(str(out)).part_names()) == 4 + 1
 
 
 def test_a_run_after_an_interrupt_writes_only_the_missing_parts(

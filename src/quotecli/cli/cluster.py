@@ -25,7 +25,9 @@ class ExportFormat(StrEnum):
 
 InputsArgument = Annotated[
     list[str],
-    typer.Argument(help="Article files, directories (searched for *.txt) or - for stdin."),
+    typer.Argument(
+        help="Article files, directories (searched for *.txt), - for stdin, or fsspec URLs."
+    ),
 ]
 OutOption = Annotated[
     str,
@@ -70,15 +72,15 @@ def extract(
     require_engine()
     from quotecli.cli.progress import progress
     from quotecli.cluster.engine import Job, run_job
+    from quotecli.cluster.inputs import iter_inputs
     from quotecli.parallel import default_jobs
-    from quotecli.sources import iter_articles
 
     job = Job(out, model, cluster, workers or default_jobs(), task_size)
     with progress("extracting") as bar:
         task = bar.add_task("extracting", total=None, unit="articles")
         report = run_job(
             job,
-            iter_articles(inputs, warn),
+            iter_inputs(inputs, warn),
             on_result=lambda result: bar.advance(task, result.articles),
             on_skip=lambda done: bar.advance(task, len(done.articles)),
         )
@@ -88,11 +90,6 @@ def extract(
 def _summarise(report: JobReport, out: str) -> None:
     for path, error in report.failures:
         warn(f"{path}: extraction failed ({error}); skipped")
-    for lost in report.lost:
-        warn(
-            f"{lost.sources}: task {lost.name} ({lost.articles} articles) killed every worker it"
-            " ran on; skipped (run again to retry it)"
-        )
     stderr.print(
         f"{report.written} part(s) written ({report.articles} article(s), {report.quotes}"
         f" quote(s)), {report.already_done} already done, in {out}"

@@ -2,8 +2,11 @@
 
 The input is read lazily and cut into tasks; at most a few tasks per worker thread are in
 flight, so the client's memory stays flat however large the input. A worker that dies is
-Dask's business (its task is rescheduled); a task that kills every worker it runs on
-(`KilledWorker`, after Dask's allowed failures) is reported and skipped, and the job goes on.
+Dask's business: its task is rescheduled. A task that kills every worker it is sent to
+(`KilledWorker`, after Dask's `distributed.scheduler.allowed-failures` retries) is sent again
+one article a task, so only the article that kills its worker is left out: it is reported and
+recorded in `articles/` with its error, and once the pieces are done the task's own part is
+written, so a later run does not try it again.
 """
 
 from __future__ import annotations
@@ -11,15 +14,17 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
+import dask
 from distributed import Client, Future, KilledWorker, LocalCluster, as_completed
 
-from quotecli.cluster.dataset import Dataset
+from quotecli.cluster.dataset import Dataset, Failure
 from quotecli.cluster.tasks import ARTICLES_PER_TASK, Task, plan_tasks
 from quotecli.cluster.worker import ExtractorPlugin, TaskResult, plugin_name, run_task
 from quotecli.errors import InputError, QuotecliError
@@ -31,19 +36,23 @@ TASKS_PER_THREAD = 2  # in flight: one running and one queued per worker thread
 CONNECT_SECONDS = 30.0
 WORKER_WAIT_SECONDS = 120.0
 LOOPBACK = "127.0.0.1"
+SATURATION = "distributed.scheduler.worker-saturation"
 
 
 class ClusterError(QuotecliError):
     """The cluster cannot be reached, or a task failed in a way no retry will fix."""
 
 
-@dataclass(frozen=True, slots=True)
-class LostTask:
-    """A task Dask gave up on: it killed every worker it was sent to."""
+KILLED = "KilledWorker: the worker extracting it died on every try"
 
-    name: str
-    sources: str
-    articles: int
+
+@dataclass(slots=True)
+class _Split:
+    """A task sent again one article at a time, and what is left of it."""
+
+    task: Task
+    remaining: int
+    failures: list[Failure] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -55,8 +64,8 @@ class JobReport:
     written: int = 0
     articles: int = 0  # extracted this run (failed ones included)
     quotes: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    lost: list[LostTask] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
+    split: int = 0  # tasks sent again one article at a time after killing their workers
     results: list[TaskResult] = field(default_factory=list)
     seconds: float = 0.0  # from the first task sent to the last result
 
@@ -113,7 +122,7 @@ def run_job(
         return report
     with connect(job) as client:
         client.register_plugin(ExtractorPlugin(model_name), name=plugin_name(model_name))
-        _Runner(client, job.out, model_name, version, report, on_result).run(
+        _Runner(client, dataset, job.out, model_name, version, report, on_result).run(
             chain([first_pending], pending)
         )
     return report
@@ -165,14 +174,17 @@ def connect(job: Job) -> Iterator[Client]:
                 raise ClusterError(f"the scheduler at {job.cluster} has no worker") from None
             yield client
         return
-    cluster = LocalCluster(
-        n_workers=job.workers,
-        threads_per_worker=1,
-        processes=True,
-        host=LOOPBACK,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,  # a restarted worker is Dask's business, not a message
-    )
+    # One task on a worker at a time (Dask's default sends 10% more): a worker that dies then
+    # takes no queued task down with it, so only the task that killed it counts as suspect.
+    with dask.config.set({SATURATION: 1.0}):
+        cluster = LocalCluster(
+            n_workers=job.workers,
+            threads_per_worker=1,
+            processes=True,
+            host=LOOPBACK,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,  # a restarted worker is Dask's business, not a message
+        )
     with cluster, Client(cluster) as client:
         yield client
 
@@ -182,12 +194,15 @@ class _Runner:
     """Submits tasks, a bounded number at a time, and folds results into the report."""
 
     client: Client
+    dataset: Dataset
     out: str
     model_name: str
     version: str
     report: JobReport
     on_result: Callable[[TaskResult], None] | None
     running: dict[Future[Any], Task] = field(default_factory=dict)
+    retry: deque[Task] = field(default_factory=deque)  # pieces of split tasks go first
+    splits: dict[str, _Split] = field(default_factory=dict)  # by the name of a piece
     # Keys unique to this run: a key cancelled by an interrupted run may linger on the
     # scheduler for a moment, and a task submitted under it again would be cancelled with it.
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
@@ -209,7 +224,7 @@ class _Runner:
     def _fill(self, tasks: Iterator[Task], completed: as_completed) -> None:
         limit = max(sum(self.client.nthreads().values()), 1) * TASKS_PER_THREAD
         while len(self.running) < limit:
-            task = next(tasks, None)
+            task = self.retry.popleft() if self.retry else next(tasks, None)
             if task is None:
                 return
             future = self.client.submit(
@@ -227,7 +242,7 @@ class _Runner:
         if future.status == "error":
             error = future.exception()
             if isinstance(error, KilledWorker):
-                self.report.lost.append(LostTask(task.name, task.sources, len(task.articles)))
+                self._killed(task)
                 return
             if isinstance(error, QuotecliError):
                 raise error
@@ -238,8 +253,43 @@ class _Runner:
         self.report.quotes += result.quotes
         self.report.failures.extend(result.failures)
         self.report.results.append(result)
+        self._piece_done(task.name)
         if self.on_result is not None:
             self.on_result(result)
+
+    def _killed(self, task: Task) -> None:
+        """Split a task that killed its workers; record a single article that did."""
+        if len(task.articles) > 1:
+            pieces = [piece for piece in task.split() if not self.dataset.done(piece.name)]
+            self.report.split += 1
+            split = _Split(task, len(pieces))
+            self.splits.update((piece.name, split) for piece in pieces)
+            self.retry.extend(pieces)
+            if not pieces:
+                self._write_split(split)
+            return
+        failure = Failure(task.articles[0], KILLED)
+        self.report.failures.append((failure.article.path, failure.error))
+        parent = self.splits.get(task.name)
+        if parent is None:  # a task of one article: its part records the failure
+            self.dataset.write_part(task.name, [], [failure], self.version)
+            self.report.written += 1
+            return
+        parent.failures.append(failure)
+        self._piece_done(task.name)
+
+    def _piece_done(self, name: str) -> None:
+        split = self.splits.pop(name, None)
+        if split is None:
+            return
+        split.remaining -= 1
+        if split.remaining == 0:
+            self._write_split(split)
+
+    def _write_split(self, split: _Split) -> None:
+        """The split task's own part, holding its failures: the pieces hold the rest."""
+        self.dataset.write_part(split.task.name, [], split.failures, self.version)
+        self.report.written += 1
 
 
 def _describe(error: Any) -> str:

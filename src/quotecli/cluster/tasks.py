@@ -24,11 +24,19 @@ class Task:
 
     index: int
     articles: tuple[Article, ...]
+    label: str = ""  # a name of its own (a piece of a split task); else made from the rest
 
     @property
     def name(self) -> str:
         """`part-000042-<digest>`: position first, so parts list in input order."""
-        return f"part-{self.index:0{NAME_DIGITS}d}-{task_digest(self.articles)}"
+        return self.label or f"part-{self.index:0{NAME_DIGITS}d}-{task_digest(self.articles)}"
+
+    def split(self) -> list[Task]:
+        """One task per article, named after this one: `part-000042-<digest>-0003`."""
+        return [
+            Task(self.index, (article,), f"{self.name}-{number:04d}")
+            for number, article in enumerate(self.articles)
+        ]
 
     @property
     def sources(self) -> str:

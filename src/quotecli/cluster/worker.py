@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 # Test hook: when this variable names a file, the first worker to take a task removes the file
 # and exits at once, as a worker killed mid-job would (the nanny restarts it, Dask reschedules).
 EXIT_ONCE_ENV = "QUOTECLI_TEST_WORKER_EXIT_ONCE"
+# Test hook: a worker given an article whose text holds this variable's value exits at once,
+# every time, as on an article that crashes the process.
+EXIT_ON_TEXT_ENV = "QUOTECLI_TEST_WORKER_EXIT_ON_TEXT"
 EXIT_CODE = 70
 
 
@@ -85,6 +88,7 @@ def run_task(task: Task, out: str, model_name: str, version: str) -> TaskResult:
         raise ModelError(
             f"worker {worker.address} runs pipeline {extractor.version}, the job {version}"
         )
+    _exit_on_text_for_tests(task.articles)
     extractions, failures = extract_guarded(extractor, task.articles)
     _exit_once_for_tests()
     quotes = Dataset.at(out).write_part(task.name, extractions, failures, version)
@@ -128,3 +132,9 @@ def _exit_once_for_tests() -> None:
     except FileNotFoundError:
         return
     os._exit(EXIT_CODE)
+
+
+def _exit_on_text_for_tests(articles: Sequence[Article]) -> None:
+    poison = os.environ.get(EXIT_ON_TEXT_ENV)
+    if poison and any(poison in article.text for article in articles):
+        os._exit(EXIT_CODE)
