@@ -80,3 +80,16 @@ def test_export_never_writes_into_a_non_empty_directory(tmp_path: Path) -> None:
     with stored_like_add(tmp_path) as library, pytest.raises(InputError, match="not empty"):
         export_library(library, str(tmp_path / "taken"))
     assert [p.name for p in (tmp_path / "taken").iterdir()] == ["notes.txt"]
+
+
+def test_export_and_import_through_an_fsspec_url(tmp_path: Path) -> None:
+    url = "memory://quotecli-test/exported"
+    with stored_like_add(tmp_path) as direct:
+        export_library(direct, url)
+        expected = list(direct.quotes(QuoteFilter()))
+    try:
+        with Library.open(tmp_path / "again.sqlite3") as library:
+            assert import_dataset(url, library).imported == 3
+            assert list(library.quotes(QuoteFilter())) == expected
+    finally:
+        Dataset.at(url).fs.rm("/quotecli-test", recursive=True)
