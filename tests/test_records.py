@@ -28,6 +28,7 @@ def split_quote() -> Quote:
         id="q1",
         text=text,
         kind=QuoteKind.DIRECT,
+        rule="cue_after",
         start=START,
         end=END,
         parts=quote_parts(text, START, [GAP]),

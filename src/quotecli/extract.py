@@ -117,6 +117,7 @@ def doc_to_parts(doc: Doc, offset: int) -> DocParts:
             source=shift(a.source),
             entity=a.entity,
             gaps=tuple(move(gap) for gap in a.gaps),
+            rule=a.rule,
         )
         for a in doc._.quotes or []
     ]
@@ -176,6 +177,7 @@ def to_quote(
         id=quote_id(article.sha256, start, end),
         text=text,
         kind=attribution.kind,
+        rule=attribution.rule,
         start=start,
         end=end,
         parts=quote_parts(text, start, attribution.gaps),

@@ -71,12 +71,14 @@ class Quote:
 
     `text`, `start` and `end` run from the first quoted word to the last, so a quote split by
     its cue (`"A," she said, "B."`) holds the cue in `text`; `parts` are the speaker's words
-    alone, in order (one part, equal to the whole, for a quote in one piece).
+    alone, in order (one part, equal to the whole, for a quote in one piece). `rule` names
+    the extraction rule that found it (`quotecli.nlp.attribution`).
     """
 
     id: str
     text: str
     kind: QuoteKind
+    rule: str
     start: int
     end: int
     parts: tuple[TextSpan, ...]

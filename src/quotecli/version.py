@@ -10,7 +10,7 @@ from pathlib import Path
 from quotecli import __version__
 
 # Bump when extraction rules change what they produce for the same text.
-RULES_VERSION = 4
+RULES_VERSION = 5
 
 
 def pipeline_version(model_name: str) -> str:

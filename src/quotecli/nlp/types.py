@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quotecli.nlp.spans import CharSpan
 from quotecli.records import QuoteKind, SpeakerKind
 
-CharSpan = tuple[int, int]
+__all__ = ["Attribution", "CharSpan", "Entity", "Place"]
 
 
 @dataclass(slots=True)
@@ -26,6 +27,7 @@ class Attribution:
         gaps: stretches inside `content` that are not the speaker's words, in order: the marks
             and cue between the parts of a split quote (`"A," she said, "B."`), or the
             paragraph break in a quotation that runs on into the next paragraph.
+        rule: the name of the rule that found it (`quotecli.nlp.attribution.rules`).
     """
 
     content: CharSpan
@@ -34,6 +36,7 @@ class Attribution:
     source: CharSpan | None = None
     entity: int | None = None
     gaps: tuple[CharSpan, ...] = ()
+    rule: str = ""
 
 
 @dataclass(slots=True)

@@ -31,7 +31,7 @@ def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[st
     """Quote records (issue-2 shape plus `also_in`), ordered by article path and offset."""
     cond = quote_condition(filt)
     sql = (
-        f"SELECT {_QUOTE_COLUMNS}, q.article_id FROM quotes q"
+        f"SELECT {_QUOTE_COLUMNS}, q.article_id, q.rule FROM quotes q"
         f" JOIN articles a ON a.id = q.article_id WHERE {cond.where} ORDER BY a.path, q.start, q.id"
     )
     params: tuple[Any, ...] = cond.params
@@ -58,6 +58,7 @@ def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict
         "id": row[0],
         "text": row[1],
         "kind": row[2],
+        "rule": row[23],
         "start": row[3],
         "end": row[4],
         "parts": [asdict(part) for part in quote_parts(row[1], row[3], json.loads(row[20]))],

@@ -131,7 +131,11 @@ _V3 = (
 # and start they give back `Quote.parts`. Quotes stored before held no gaps: '[]', one part.
 _V4 = ("""ALTER TABLE quotes ADD COLUMN gaps TEXT NOT NULL DEFAULT '[]'""",)
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
+# Version 5: the name of the rule that found each quote. Quotes stored before hold NULL until
+# `quotecli reindex` extracts their articles again (the rules version changed with it).
+_V_RULE = ("ALTER TABLE quotes ADD COLUMN rule TEXT",)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V_RULE)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose presence marks a file as a quotecli library (checked before any write).

@@ -95,6 +95,7 @@ def _quote(article: Article, s: Said, offset: int, paragraph: int) -> Quote:
         id=quote_id(article.sha256, start, end),
         text=s.text,
         kind=s.kind,
+        rule="cue_before",
         start=start,
         end=end,
         parts=quote_parts(s.text, start, [(start + a, start + b) for a, b in s.gaps]),

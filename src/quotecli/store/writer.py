@@ -158,8 +158,8 @@ def _insert_quote(
         'INSERT INTO quotes (article_id, quote_id, text, kind, start, "end", paragraph,'
         " cue_text, cue_start, cue_end, person_id, speaker_name, speaker_kind, speaker_title,"
         " speaker_affiliation, affiliation_key, mention_text, mention_start, mention_end,"
-        " places, norm_text, gaps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?, ?)",
+        " places, norm_text, gaps, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, ?, ?)",
         (
             article_id,
             quote.id,
@@ -183,6 +183,7 @@ def _insert_quote(
             json.dumps(list(quote.places), ensure_ascii=False),
             normalise(quote.text),
             json.dumps([list(gap) for gap in quote.gaps]),
+            quote.rule,
         ),
     )
     conn.executemany(

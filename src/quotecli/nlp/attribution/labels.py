@@ -21,8 +21,7 @@ from spacy.tokens import Doc
 
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.lexicon import speaker_label_stopwords
-
-CharSpan = tuple[int, int]
+from quotecli.nlp.spans import CharSpan
 
 # `NAME:` or `"NAME:` at a paragraph start: one to three capitalised words, then the colon.
 TRANSCRIPT_LABEL = re.compile(r"""["“']?(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):\s+\S""")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotecli.nlp.quote_marks import find_quoted_spans, paragraphs
+from quotecli.nlp.attribution.quote_marks import find_quoted_spans, lines
 
 # Each expected piece: (content, closed, continues).
 CASES: dict[str, tuple[str, list[tuple[str, bool, bool]]]] = {
@@ -55,6 +55,6 @@ def test_marks_are_outside_the_content() -> None:
     assert (text[span.opening], text[span.closing - 1]) == ('"', '"')
 
 
-def test_paragraphs_skip_blank_lines() -> None:
+def test_lines_skip_blank_lines() -> None:
     text = "One.\n\n  \nTwo."
-    assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two."]
+    assert [text[s:e] for s, e in lines(text)] == ["One.", "Two."]

@@ -1,20 +1,20 @@
-"""Reporting cues in a parsed Doc and the speakers that go with them.
+"""The extent of a cue and the speaker that goes with it.
 
-A cue is a reporting verb found by its written form in the lexicon (never by lemma), widened
-to the reporting expression it heads ("was quoted as saying", "according to"). Its source is
-the verb's grammatical subject, written out as PolNeAR annotates Sources: the whole noun phrase
-(appositions and relative clauses included), before the cue and after it ("said Carlyle
-Thayer, emeritus professor at ...").
+A cue is a reporting word (`triggers.is_cue`), widened to the reporting expression it heads
+("was quoted as saying", "according to"). Its source is the verb's grammatical subject,
+written out as PolNeAR annotates Sources: the whole noun phrase (appositions and relative
+clauses included), before the cue and after it ("said Carlyle Thayer, emeritus professor at
+...").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from quotecli.nlp.attribution.triggers import is_cue
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.lexicon import object_control_verbs, reporting_verbs, topic_prepositions
-
-CharSpan = tuple[int, int]
+from quotecli.nlp.spans import CharSpan, clip, line_bounds
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # A coordinated or subordinate verb without a subject of its own shares its head's subject:
@@ -22,8 +22,6 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # ("X was critical of B").
 INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-# Tagged as nouns now and then by the small model, but reporting verbs all the same.
-ALWAYS_VERBS = frozenset({"said", "says"})
 # Words before a reporting verb that annotators count as part of its cue.
 CUE_LEFT_LINKS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # Prepositions after a reporting verb that belong to its cue: `called for`, `talked about`.
@@ -33,16 +31,6 @@ PARTICIPLE_LINKS = frozenset({"acl", "advcl"})
 PARTICIPLE_TAGS = frozenset({"VBG"})
 # How many heads to climb looking for a subject before giving up.
 MAX_CLIMB = 3
-
-
-def is_cue(token: Token) -> bool:
-    """A reporting verb, or "according" of "according to"."""
-    word = token.lower_
-    if word == "according":
-        return any(child.lower_ == "to" for child in token.children)
-    if word not in reporting_verbs():
-        return False
-    return token.tag_.startswith("VB") or word in ALWAYS_VERBS
 
 
 def cue_span(token: Token) -> CharSpan:
@@ -211,19 +199,6 @@ def _acl_head_source(cue: Token) -> CharSpan | None:
     if cue.dep_ in ("acl", "relcl") and head.i == cue.i - 1 and head.pos_ in ("NOUN", "PROPN"):
         return head.idx, head.idx + len(head)
     return None
-
-
-def line_bounds(text: str, offset: int) -> CharSpan:
-    """The paragraph (line) holding `offset`; the parser may run sentences across lines."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end == -1 else end
-
-
-def clip(span: CharSpan, bounds: CharSpan) -> CharSpan:
-    """`span` cut to `bounds`, with whitespace left at the cut trimmed away."""
-    text_start, text_end = max(span[0], bounds[0]), min(span[1], bounds[1])
-    return text_start, max(text_start, text_end)
 
 
 def _within(token: Token, bounds: CharSpan) -> bool:

@@ -1,7 +1,7 @@
 """Finding quotations by their marks: pure text scanning, no spaCy.
 
 Handles straight and curly double quotes, curly and straight single quotes (British style,
-where `’` doubles as the apostrophe), and quotes that run on over paragraph breaks. Single
+where `’` doubles as the apostrophe), and quotes that run on over line breaks. Single
 quotes inside a double-quoted passage are nested quotations and are not reported.
 """
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-CharSpan = tuple[int, int]
+from quotecli.nlp.spans import CharSpan
 
 DOUBLE_OPEN = "“"
 DOUBLE_CLOSE = "”"
@@ -23,19 +23,19 @@ DOUBLED_APOSTROPHE = "''"
 # Stripped from the inside edges of a quotation: the comma of `"...," she said` is the
 # writer's punctuation, not the speaker's words.
 TRAILING_NOISE = " \t,;"
-PARAGRAPH = re.compile(r"[^\n]+")
+LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
 class QuotedSpan:
-    """One quotation found by its marks, within one paragraph.
+    """One quotation found by its marks, within one line.
 
     Attributes:
         opening: offset of the opening mark.
-        closing: offset just past the closing mark, or the paragraph end if the quote runs on.
+        closing: offset just past the closing mark, or the line end if the quote runs on.
         content: the quoted words, without marks and edge punctuation.
-        closed: False when the paragraph ends before the quote closes.
-        continues: True when this piece carries on a quote opened in an earlier paragraph.
+        closed: False when the line ends before the quote closes.
+        continues: True when this piece carries on a quote opened on an earlier line.
     """
 
     opening: int
@@ -45,16 +45,17 @@ class QuotedSpan:
     continues: bool = False
 
 
-def paragraphs(text: str) -> list[CharSpan]:
-    """The (start, end) of each non-blank line; news text puts one paragraph per line."""
-    return [match.span() for match in PARAGRAPH.finditer(text) if match.group().strip()]
+def lines(text: str) -> list[CharSpan]:
+    """The (start, end) of each non-blank line: news text puts a paragraph on a line of its
+    own, and often with no blank line between paragraphs."""
+    return [match.span() for match in LINE.finditer(text) if match.group().strip()]
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """Every top-level quotation in `text`, in order, one piece per paragraph.
+    """Every top-level quotation in `text`, in order, one piece per line.
 
-    A paragraph that opens a quote and does not close it runs on: the next paragraph's piece,
-    if that paragraph starts with an opening mark, is marked `continues`.
+    A line that opens a quote and does not close it runs on: the next line's piece,
+    if that line starts with an opening mark, is marked `continues`.
     """
     original = text
     # Some papers write a double quote as two apostrophes (''Like this,'' he said); the
@@ -62,11 +63,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     text = text.replace(DOUBLED_APOSTROPHE, '" ')
     spans: list[QuotedSpan] = []
     runs_on = False
-    for start, end in paragraphs(text):
-        pieces = [
-            _past_doubled_mark(original, piece) for piece in _scan_paragraph(text, start, end)
-        ]
-        if runs_on and pieces and _starts_paragraph(text, start, pieces[0].opening):
+    for start, end in lines(text):
+        pieces = [_past_doubled_mark(original, piece) for piece in _scan_line(text, start, end)]
+        if runs_on and pieces and _starts_line(text, start, pieces[0].opening):
             first = pieces[0]
             pieces[0] = QuotedSpan(first.opening, first.closing, first.content, first.closed, True)
         spans.extend(pieces)
@@ -82,11 +81,11 @@ def _past_doubled_mark(text: str, piece: QuotedSpan) -> QuotedSpan:
     )
 
 
-def _starts_paragraph(text: str, paragraph_start: int, offset: int) -> bool:
-    return not text[paragraph_start:offset].strip()
+def _starts_line(text: str, line_start: int, offset: int) -> bool:
+    return not text[line_start:offset].strip()
 
 
-def _scan_paragraph(text: str, start: int, end: int) -> Iterator[QuotedSpan]:
+def _scan_line(text: str, start: int, end: int) -> Iterator[QuotedSpan]:
     position = start
     while position < end:
         opening = _next_opening(text, position, end)

@@ -1,0 +1,221 @@
+"""Refinements: named steps that take the settled candidates and return a new list.
+
+- `split_quote` joins the second part of a quotation its cue splits (`"A," she said, "B."`).
+- `run_on` lets a quotation nobody claims carry on the indirect report just before it.
+- `continuation` carries a speaker into a paragraph that is only a quotation, and joins a
+  quotation run on over a paragraph break into one quote in parts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from quotecli.nlp.attribution.candidate import Candidate, Evidence, Refinement
+from quotecli.nlp.attribution.context import Context
+from quotecli.nlp.attribution.quote_marks import QuotedSpan
+from quotecli.nlp.attribution.rules.quoted import SENTENCE_END, writers_verb_in
+from quotecli.nlp.attribution.triggers import is_cue
+from quotecli.nlp.spans import overlaps
+from quotecli.records import QuoteKind
+
+# Tokens that may separate the two parts of a split quote: the cue and a speaker with a long
+# apposition (`," said Ann Lee, a lawyer who ... . "`).
+MAX_SPLIT_GAP = 25
+# Quoted titles in the words between the parts of a split quote (`on "Meet the Press"`).
+MAX_TITLE_WORDS = 6
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by"})
+# What may stand between an indirect report and a quotation that carries it on (`...: "`).
+RUN_ON_PUNCTUATION = " ,:;"
+MAX_RUN_ON_GAP = 3
+
+
+def join_split_quotes(context: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """`"A," she said, "B."`: one quotation split by its cue, kept as one span, as annotators do.
+
+    The second part joins when it follows the cue on the same line, sentence end or not
+    (`"A," said X, a long apposition. "B."`), and has no cue of its own, before it or after it
+    (`"A," she said. "B," he added.` and `"A," she said, adding: "B."` are two quotes each).
+    A joined part's own candidate gives way.
+    """
+    by_quote = {index: c for c in candidates for index in c.claims}
+    joined: dict[int, Candidate] = {}
+    absorbed: set[int] = set()
+    for index in range(len(context.quotes)):
+        found = by_quote.get(index)
+        if index in absorbed or found is None or found.rule != "cue_after":
+            continue
+        following = _second_part(context, index, found, by_quote)
+        if following is None:
+            continue
+        first, second = context.quotes[index], context.quotes[following]
+        parts = range(index + 1, following + 1)
+        joined[id(found)] = replace(
+            found,
+            content=(first.content[0], second.content[1]),
+            gaps=((first.content[1], second.content[0]),),
+            claims=found.claims.union(parts),
+        )
+        absorbed.update(parts)
+    gone = {id(by_quote[index]) for index in absorbed if index in by_quote}
+    return [joined.get(id(c), c) for c in candidates if id(c) not in gone]
+
+
+def carry_on_reports(context: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """`said she had what the job needs: "Steadiness, and strength."`: a quotation nothing
+    claims, right after an indirect report with only punctuation between, carries it on."""
+    result = list(candidates)
+    openings = [quote.opening for quote in context.quotes]
+    for position, found in enumerate(result):
+        if found.kind is not QuoteKind.INDIRECT:
+            continue
+        index = bisect_left(openings, found.content[1])
+        if index >= len(context.quotes) or _claimed(result, index):
+            continue
+        quote = context.quotes[index]
+        gap = context.text[found.content[1] : quote.opening]
+        if len(gap) > MAX_RUN_ON_GAP or gap.strip(RUN_ON_PUNCTUATION) or not quote.closed:
+            continue
+        if _attributed(result, quote):
+            continue
+        result[position] = replace(
+            found,
+            content=(found.content[0], quote.closing),
+            kind=QuoteKind.MIXED,
+            claims=found.claims | {index},
+        )
+    return result
+
+
+def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """A paragraph that is only a quotation keeps the speaker of the paragraph before; a
+    quotation run on over a paragraph break joins the direct quote it continues."""
+    result = list(candidates)
+    for index, quote in enumerate(context.quotes):
+        if _claimed(result, index) or _attributed(result, quote):
+            continue
+        if not (quote.continues or _is_quote_line(context.text, quote)):
+            continue
+        previous = _last_in_line_before(context, result, quote)
+        if previous is None:
+            continue
+        position = next(i for i, c in enumerate(result) if c is previous)
+        if quote.continues and previous.kind is QuoteKind.DIRECT:
+            result[position] = replace(
+                previous,
+                content=(previous.content[0], quote.content[1]),
+                gaps=(*previous.gaps, (previous.content[1], quote.content[0])),
+                claims=previous.claims | {index},
+            )
+            continue
+        result.append(
+            Candidate(
+                rule="continuation",
+                evidence=Evidence.MARKS,
+                content=quote.content,
+                kind=QuoteKind.DIRECT,
+                cue=None,
+                source=previous.source,
+                trigger=quote.opening,
+                claims=frozenset({index}),
+            )
+        )
+    return result
+
+
+def _second_part(
+    context: Context, index: int, found: Candidate, by_quote: dict[int, Candidate]
+) -> int | None:
+    following = _next_part(context, index)
+    if following is None:
+        return None
+    first, second = context.quotes[index], context.quotes[following]
+    if "\n" in context.text[first.closing : second.opening]:
+        return None
+    has_own_cue = following in by_quote and by_quote[following].rule == "cue_after"
+    if has_own_cue:
+        return None
+    gap = context.doc[context.token_at(first.closing) : context.token_at(second.opening)]
+    if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, found):
+        return None
+    if writers_verb_in(gap, skip=found.cue or (-1, -1)):
+        return None  # `"A?" she said, but he was drifting off, as the crowd chanted "B"`
+    return following
+
+
+def _next_part(context: Context, index: int) -> int | None:
+    """The quotation that may carry on quote `index`, past titles quoted in the cue's words
+    (`"A," she said on "Meet the Press." "B."`)."""
+    text = context.text
+    for following in range(index + 1, len(context.quotes)):
+        quote = context.quotes[following]
+        between = text[context.quotes[index].closing : quote.opening]
+        if not _is_title(text, quote) or "\n" in between:
+            return following
+    return None
+
+
+def _is_title(text: str, quote: QuotedSpan) -> bool:
+    """A short quotation whose words are capitalised but for small ones: a programme or book."""
+    words = text[quote.content[0] : quote.content[1]].split()
+    if not 0 < len(words) <= MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def _another_cue_in(gap: Span, found: Candidate) -> bool:
+    """A reporting verb in the gap other than the first part's cue introduces a new quote."""
+    own_start = found.cue[0] if found.cue else -1
+    return any(is_cue(token) and token.idx != own_start for token in gap)
+
+
+def _claimed(candidates: list[Candidate], index: int) -> bool:
+    return any(index in c.claims for c in candidates)
+
+
+def _attributed(candidates: list[Candidate], quote: QuotedSpan) -> bool:
+    return any(overlaps(quote.content, c.content) for c in candidates)
+
+
+def _is_quote_line(text: str, quote: QuotedSpan) -> bool:
+    """A line that is one quoted sentence or more, and not a heading in quote marks."""
+    line_start = text.rfind("\n", 0, quote.opening) + 1
+    line_end = text.find("\n", quote.closing)
+    line_end = len(text) if line_end == -1 else line_end
+    before = text[line_start : quote.opening].strip()
+    after = text[quote.closing : line_end].strip(" .,")
+    words = text[quote.content[0] : quote.closing]
+    return not before and not after and any(mark in words for mark in SENTENCE_END)
+
+
+def _last_in_line_before(
+    context: Context, candidates: list[Candidate], quote: QuotedSpan
+) -> Candidate | None:
+    """The last candidate with a speaker on the line before the quotation's line."""
+    text = context.text
+    line_start = text.rfind("\n", 0, quote.opening)
+    end = line_start
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    previous_start = text.rfind("\n", 0, end) + 1
+    on_previous_line = [
+        c
+        for c in candidates
+        if previous_start <= c.content[0] < line_start and c.source is not None
+    ]
+    return max(on_previous_line, key=lambda c: c.content[0], default=None)
+
+
+SPLIT_QUOTE = Refinement(
+    "split_quote", 15, join_split_quotes, '"The port is full," he said, "and ships keep coming."'
+)
+RUN_ON = Refinement("run_on", 50, carry_on_reports, 'She said she had what it takes: "Steadiness."')
+CONTINUATION = Refinement(
+    "continuation",
+    60,
+    carry_on_speakers,
+    '"We will win," she said.\n\n"And we will win big."',
+)
+REFINEMENTS = (SPLIT_QUOTE, RUN_ON, CONTINUATION)

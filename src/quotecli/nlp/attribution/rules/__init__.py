@@ -1,0 +1,8 @@
+"""Every attribution rule, in the order of their priority (see `quotecli.nlp.attribution`)."""
+
+from __future__ import annotations
+
+from quotecli.nlp.attribution.candidate import Rule
+from quotecli.nlp.attribution.rules import labelled, nominal, quoted, reported
+
+RULES: tuple[Rule, ...] = (*quoted.RULES, *labelled.RULES, *reported.RULES, *nominal.RULES)

@@ -1,0 +1,313 @@
+"""How far a report reaches: the extent of what a reporting word reports, read off the parse.
+
+`construction_of` names the one way a trigger word holds its content (a clause, an aside it
+interrupts, a pro-form, an object, a topic); `contents_of` gives that content. Rules name
+their candidates after these constructions.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from spacy.tokens import Token
+
+from quotecli.nlp.attribution.context import Context
+from quotecli.nlp.attribution.cues import SUBJECTS
+from quotecli.nlp.attribution.quote_marks import DOUBLED_APOSTROPHE
+from quotecli.nlp.attribution.triggers import is_cue, is_reporting_participle
+from quotecli.nlp.lexicon import object_stop_verbs, topic_prepositions
+from quotecli.nlp.spans import CharSpan
+
+MIN_CONTENT_TOKENS = 3
+CLAUSE_LINKS = frozenset({"ccomp"})
+CLAUSE_MARKERS = frozenset({"that", "whether", "if"})
+# What a cue without a reported clause may report: an intention (`vowed to ...`), with the
+# person it is asked of (`urged voters to ...`).
+OBJECT_LINKS = frozenset({"xcomp", "dobj"})
+# Prepositions after a cue's object that give what the object is accused, praised or taken
+# for: `accused the firm of fraud`, `criticized the mayor for the delay`.
+GROUND_PREPOSITIONS = frozenset({"of", "for", "as"})
+# Entities that make a prepositional phrase a circumstance of the verb, not part of its object.
+CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "since", "until"})
+# Words opening a relative clause that glosses rather than restricts (`, which ...`).
+GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
+# Conjunctions opening a closing clause of the writer's (`, although he refused to ...`).
+CONCESSIVE_MARKERS = frozenset({"although", "though", "while", "whereas"})
+# Words that stand for a whole answer or statement after a cue: `said so`, `said no`.
+PRO_FORM_ANSWERS = frozenset({"so", "yes", "no"})
+# What a verb coordinated onto an infinitive may not have if it continues the infinitive.
+BARE_VERB_EXCLUDES = SUBJECTS | {"aux", "auxpass", "neg"}
+# Prepositions whose object is what a cue is about: `called for`, `warned of`, `argued against`.
+TOPIC_PREPOSITIONS = frozenset({"for", "of", "about", "against"})
+
+
+class Construction(StrEnum):
+    """How a trigger word holds what it reports."""
+
+    ACCORDING_TO = "according_to"
+    CLAUSE = "clause"
+    ASIDE = "aside"
+    PRO_FORM = "pro_form"
+    OBJECT = "object"
+    TOPIC = "topic"
+    NONE = "none"
+
+
+def construction_of(cue: Token) -> Construction:
+    """The first construction that applies to `cue`, in the order listed in `Construction`."""
+    if cue.lower_ == "according":
+        return Construction.ACCORDING_TO
+    if clause_heads(cue):
+        return Construction.CLAUSE
+    if cue.dep_ == "parataxis":
+        return Construction.ASIDE
+    if pro_form_answer(cue) is not None:
+        return Construction.PRO_FORM
+    if cue.lower_ in object_stop_verbs():
+        return Construction.NONE
+    return Construction.OBJECT if object_heads(cue) else Construction.TOPIC
+
+
+def contents_of(context: Context, cue: Token, construction: Construction) -> list[CharSpan]:
+    """What `cue` reports through `construction` (possibly nothing)."""
+    if construction is Construction.ACCORDING_TO:
+        return according_to_content(context, cue)
+    if construction is Construction.CLAUSE:
+        contents = _rejoined(context, sorted(clause_content(context, c) for c in clause_heads(cue)))
+        return [c for c in contents if context.token_count(c) >= MIN_CONTENT_TOKENS]
+    if construction is Construction.ASIDE:
+        aside = _around_aside(context, cue)
+        return [aside] if context.token_count(aside) >= MIN_CONTENT_TOKENS else []
+    if construction is Construction.PRO_FORM:
+        answer = pro_form_answer(cue)
+        return [] if answer is None else [context.trimmed(*answer)]
+    if construction is Construction.OBJECT:
+        content = _object_content(context, cue)
+        return [content] if content[1] > content[0] else []
+    if construction is Construction.TOPIC:
+        return [c for c in _topic_content(context, cue) if c[1] > c[0]]
+    return []
+
+
+def clause_heads(cue: Token) -> list[Token]:
+    """The heads of the clauses `cue` reports: its complement clauses, a clause coordinated onto
+    it with a marker of its own, and `said in a statement that ...`."""
+    clauses = [child for child in cue.children if _is_reported_clause(child)]
+    return clauses + _statement_clauses(cue)
+
+
+def object_heads(cue: Token) -> list[Token]:
+    """The infinitive or object after `cue` that holds what it reports (`vowed to ...`)."""
+    return [c for c in cue.rights if c.dep_ in OBJECT_LINKS]
+
+
+def pro_form_answer(cue: Token) -> tuple[int, int] | None:
+    """`said so`, `said as much`, `said yes, yes, yes`, `doesn't think so`: the tokens
+    [first, last) of a word standing for what was said, the whole content however short."""
+    doc = cue.doc
+    words = [t.lower_ for t in doc[cue.i + 1 : cue.i + 3]]
+    if words[:2] == ["as", "much"] and doc[cue.i + 2].head.i in (cue.i, cue.i + 1):
+        return cue.i + 1, cue.i + 3
+    if words[:1] != [] and words[0] in PRO_FORM_ANSWERS and doc[cue.i + 1].head.i == cue.i:
+        last = cue.i + 1
+        while last < len(doc) and doc[last].lower_ in PRO_FORM_ANSWERS | {","}:
+            last += 1
+        return cue.i + 1, last
+    return None
+
+
+def marked_clauses_on(noun: Token) -> list[Token]:
+    """Clauses hung on a noun and opened by `that`, `whether` or `if`."""
+    return [c for c in noun.children if c.dep_ in ("acl", "relcl") and has_clause_marker(c)]
+
+
+def has_clause_marker(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKERS for c in clause.children)
+
+
+def preposition_object(context: Context, prep: Token, links: tuple[str, ...]) -> CharSpan | None:
+    """The words of a preposition's first object linked by one of `links`, if it has one."""
+    objects = [c for c in prep.children if c.dep_ in links]
+    if not objects:
+        return None
+    return context.trimmed(objects[0].left_edge.i, objects[0].right_edge.i + 1)
+
+
+def clause_content(context: Context, clause: Token) -> CharSpan:
+    """The clause's words, stopping before a second reporting verb coordinated onto it.
+
+    The parser reads "said A but said B" as "said (A but said B)"; the second `said` has its
+    own clause and is handled as a cue of its own. A coordinated clause with its own `that`
+    ("that A and that one was found") is a second part of the same report, whatever its verb.
+    """
+    last = clause.right_edge.i + 1
+    for child in clause.rights:
+        if child.dep_ == "conj" and is_cue(child) and not has_clause_marker(child):
+            coordinator = [c for c in clause.rights if c.dep_ == "cc" and c.i < child.i]
+            last = (coordinator[-1] if coordinator else child).left_edge.i
+            break
+    return context.trimmed(clause.left_edge.i, _before_trailing_aside(context, clause, last))
+
+
+def according_to_content(context: Context, cue: Token) -> list[CharSpan]:
+    """`According to X, ...` and `..., according to X.`: the rest of the sentence."""
+    phrase_first, phrase_last = cue.left_edge.i, cue.right_edge.i + 1
+    sentence = cue.sent
+    before = context.trimmed(sentence.start, phrase_first)
+    after = context.trimmed(phrase_last, sentence.end)
+    return [before if before[1] - before[0] > after[1] - after[0] else after]
+
+
+def _is_reported_clause(child: Token) -> bool:
+    if child.dep_ in CLAUSE_LINKS:
+        return True
+    # "Abuza said ..., nor that Moscow was ...": a second clause coordinated onto the cue.
+    return child.dep_ == "conj" and has_clause_marker(child)
+
+
+def _statement_clauses(cue: Token) -> list[Token]:
+    """`said in a statement that ...`: the parser hangs the clause on the noun."""
+    nouns = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [clause for noun in nouns for clause in marked_clauses_on(noun)]
+
+
+def _rejoined(context: Context, contents: list[CharSpan]) -> list[CharSpan]:
+    """Clauses of one cue with nothing but a space or comma between them are one clause the
+    parser broke in two (`discovered that attempts to enter | were made by ...`)."""
+    joined: list[CharSpan] = []
+    for content in contents:
+        if joined and not context.text[joined[-1][1] : content[0]].strip(" ,"):
+            joined[-1] = (joined[-1][0], content[1])
+        else:
+            joined.append(content)
+    return joined
+
+
+def _before_trailing_aside(context: Context, head: Token, last: int) -> int:
+    """Where the content under `head` ends when a comma and an aside close it.
+
+    `said he would run, arguing that ...`: the participle is a second report of its own.
+    `said the city would sue Acme, which owns the plant`: a gloss that closes the content is
+    the writer's (`_closes_as_gloss`). The content stops at the comma.
+    """
+    doc = context.doc
+    for token in doc[head.i + 1 : last]:
+        comma = token.left_edge.i - 1
+        if (
+            comma > head.i
+            and doc[comma].text == ","
+            and (is_reporting_participle(token) or _closes_as_gloss(token, last))
+            and not _opens_unclosed_quote(context.text[head.idx : doc[comma].idx])
+        ):
+            return comma
+    return last
+
+
+def _closes_as_gloss(token: Token, last: int) -> bool:
+    """The writer's gloss running to the content's end: a relative clause or apposition on a
+    name (`, which owns ...`, `, the mayor`) or a concessive clause (`, although ...`).
+
+    Only names: after a common noun the clause more often says what the speaker meant.
+    """
+    doc = token.doc
+    if any(not t.is_punct for t in doc[token.right_edge.i + 1 : last]):
+        return False
+    if token.dep_ == "appos":
+        return token.head.pos_ == "PROPN"
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKERS for c in token.children)
+    return (
+        token.dep_ == "relcl"
+        and token.left_edge.lower_ in GLOSS_RELATIVES
+        and token.head.pos_ == "PROPN"
+    )
+
+
+def _opens_unclosed_quote(text: str) -> bool:
+    """Whether `text` leaves a double quotation open, so that what follows is quoted words."""
+    curly_open = text.count("“") > text.count("”")
+    straight_open = text.count('"') % 2 == 1
+    doubled_open = text.count(DOUBLED_APOSTROPHE) % 2 == 1
+    return curly_open or straight_open or doubled_open
+
+
+def _around_aside(context: Context, cue: Token) -> CharSpan:
+    """`One reason, he said, is that ...`: the sentence the cue interrupts."""
+    head = cue.head
+    first, last = head.left_edge.i, head.right_edge.i + 1
+    if cue.right_edge.i + 1 >= last - 1:
+        last = cue.left_edge.i
+    elif cue.left_edge.i <= first:
+        first = cue.right_edge.i + 1
+    return context.trimmed(first, last)
+
+
+def _object_content(context: Context, cue: Token) -> CharSpan:
+    """`vowed to cut taxes`, `urged voters to stay home`: what the speaker wants done.
+
+    The intention (an infinitive clause) and the person it is asked of form the content. An
+    object that holds a report of its own (`rejected the senator's claim that ...`) is still
+    the content: PolNeAR annotates the outer report, and the inner one gives way to it.
+    """
+    complements = object_heads(cue)
+    complements += [c for c in cue.rights if _completes_object(c, complements[0])]
+    first, last = complements[0].left_edge.i, max(c.right_edge.i for c in complements)
+    return context.trimmed(first, _before_trailing_aside(context, complements[0], last + 1))
+
+
+def _completes_object(child: Token, first: Token) -> bool:
+    """What follows a cue's object and belongs with it: the ground (`accused the firm of
+    fraud`) and the predicate (`called the charges unfounded`)."""
+    if child.i <= first.i:
+        return False
+    if child.dep_ == "prep":
+        return child.lower_ in GROUND_PREPOSITIONS or _modifies_object(child)
+    if child.dep_ == "advcl" and child.left_edge.lower_ == "to":  # `funds to help states`
+        return child.doc[child.left_edge.i - 1].text != ","
+    if child.dep_ == "conj":  # `wants to cut taxes and raise wages`: more of the infinitive
+        return first.dep_ == "xcomp" and child.tag_ == "VB" and _is_bare_verb(child)
+    return child.dep_ in ("oprd", "dative")
+
+
+def _modifies_object(prep: Token) -> bool:
+    """A phrase the parser hung on the verb that describes the object: `held a concert in
+    support of X`; not when, where or how long the verb happened (`in March`, `at the rally`)."""
+    doc = prep.doc
+    if doc[prep.i - 1].text == "," or prep.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return not any(o.ent_type_ in CIRCUMSTANCE_ENTITIES for o in objects)
+
+
+def _is_bare_verb(verb: Token) -> bool:
+    """A verb with no subject, auxiliary or negation of its own: `(to) grow`, not `didn't reply`."""
+    return not any(child.dep_ in BARE_VERB_EXCLUDES for child in verb.children)
+
+
+def _topic_content(context: Context, cue: Token) -> list[CharSpan]:
+    """`called for new elections`, `warned of delays`: the object of the cue's preposition.
+
+    `called for the city to act` is parsed as a clause marked by `for`: its words after the
+    `for` are the content.
+    """
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ in _topic_prepositions(cue):
+            topic = preposition_object(context, child, ("pobj", "pcomp"))
+            if topic is not None:
+                return [topic]
+        marker = _for_marker(child)
+        if marker is not None:
+            return [context.trimmed(marker.i + 1, child.right_edge.i + 1)]
+    return []
+
+
+def _for_marker(clause: Token) -> Token | None:
+    """The `for` opening an infinitive clause with a subject (`for the city to act`)."""
+    if clause.dep_ != "advcl" or not any(child.dep_ in SUBJECTS for child in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+
+
+def _topic_prepositions(cue: Token) -> frozenset[str]:
+    return TOPIC_PREPOSITIONS | topic_prepositions().get(cue.lower_, frozenset())

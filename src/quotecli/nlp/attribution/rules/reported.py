@@ -1,0 +1,195 @@
+"""Reports read off the parse: a trigger word and the clause, object or topic it governs.
+
+Reporting verbs are split by construction (`reported_clause`, `aside`, `pro_form`,
+`cue_object`, `cue_topic`, `according_to`); the other triggers (intentions, topic verbs,
+views, stances, light verbs) are one rule each, whatever their construction. Every rule here
+shares one priority, so their candidates are settled together in text order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from quotecli.nlp.attribution.candidate import Candidate, Evidence, Rule
+from quotecli.nlp.attribution.context import Context
+from quotecli.nlp.attribution.cues import cue_span, find_source
+from quotecli.nlp.attribution.rules.contents import (
+    MIN_CONTENT_TOKENS,
+    TOPIC_PREPOSITIONS,
+    Construction,
+    construction_of,
+    contents_of,
+    has_clause_marker,
+    marked_clauses_on,
+    preposition_object,
+)
+from quotecli.nlp.attribution.triggers import Trigger
+from quotecli.nlp.lexicon import light_verb_nouns
+from quotecli.nlp.spans import CharSpan, overlaps
+from quotecli.records import QuoteKind
+
+PRIORITY = 30
+# Prepositions naming what a light verb's noun is about: `made comments on the plan`.
+LIGHT_VERB_NOUN_PREPOSITIONS = TOPIC_PREPOSITIONS | {"on"}
+
+Finder = Callable[[Context], Iterator[Candidate]]
+
+
+def reporting(rule: str, construction: Construction) -> Finder:
+    """A finder for reporting verbs that hold their content through `construction`."""
+
+    def find(context: Context) -> Iterator[Candidate]:
+        for cue in context.triggers[Trigger.REPORTING]:
+            if construction_of(cue) is construction:
+                yield from _reports(context, cue, rule)
+
+    find.__doc__ = f"Reporting verbs whose content is their {construction}."
+    return find
+
+
+def triggered_by(rule: str, trigger: Trigger) -> Finder:
+    """A finder for every report of a `trigger` word, whatever its construction."""
+
+    def find(context: Context) -> Iterator[Candidate]:
+        for cue in context.triggers[trigger]:
+            yield from _reports(context, cue, rule)
+
+    find.__doc__ = f"Reports of {trigger} words."
+    return find
+
+
+def find_stances(context: Context) -> Iterator[Candidate]:
+    """`are concerned about X`, `was critical of X`; not `proud of it`."""
+    for word in context.triggers[Trigger.STANCE]:
+        for content in contents_of(context, word, construction_of(word)):
+            if not _is_lone_pronoun(context, content):
+                yield from _candidate(context, word, content, "stance")
+
+
+def find_light_verbs(context: Context) -> Iterator[Candidate]:
+    """`made clear that ...`, `made the case that ...`, `made comments about X`."""
+    for verb in context.triggers[Trigger.LIGHT_VERB]:
+        content = _light_verb_content(context, verb)
+        if content is not None:
+            yield from _candidate(context, verb, content, "light_verb")
+
+
+def _reports(context: Context, cue: Token, rule: str) -> Iterator[Candidate]:
+    for content in contents_of(context, cue, construction_of(cue)):
+        yield from _candidate(context, cue, content, rule)
+
+
+def _candidate(context: Context, cue: Token, content: CharSpan, rule: str) -> Iterator[Candidate]:
+    """The candidate of `cue` reporting `content`, when it has a speaker or a passive subject
+    and enough words; at most one."""
+    content = reach = context.in_line_of(cue, content)
+    if content[1] <= content[0]:
+        return
+    passive_subject = _passive_subject(cue)
+    source: CharSpan | None
+    if passive_subject is not None and content[0] > cue.idx:
+        # `X is expected to win`: nobody named expects; what is expected is X winning.
+        # `It was reported that ...`: the `it` stands for the clause and names nobody.
+        if passive_subject.lower_ != "it":
+            content = (passive_subject.left_edge.idx, content[1])
+        source = None
+    else:
+        source = find_source(cue)
+        is_aside = content[0] < cue.idx < content[1]
+        if source is None or (overlaps(source, content) and not is_aside):
+            return
+    kind = context.kind_of(content)
+    if kind is not QuoteKind.INDIRECT and context.token_count(content) < MIN_CONTENT_TOKENS:
+        return  # a word or two in quotation marks as an object: a scare quote
+    if kind is QuoteKind.MIXED:
+        content = context.through_closing_mark(content)
+    if kind is QuoteKind.DIRECT:
+        content = context.quotation_in(content)
+    cue_words = cue_span(cue)
+    yield Candidate(rule, Evidence.VERB, content, kind, cue_words, source, cue.idx, reach=reach)
+
+
+def _passive_subject(cue: Token) -> Token | None:
+    """The subject of a passive cue without a `by` phrase (`X is expected to ...`, `it was
+    reported that ...`); not a pronoun standing for a speaker (`he was asked to ...`)."""
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    if any(c.dep_ == "agent" for c in cue.children):
+        return None
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ != "it"):
+        return None
+    return subject
+
+
+def _light_verb_content(context: Context, verb: Token) -> CharSpan | None:
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and has_clause_marker(c)]
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in light_verb_nouns()]
+    clauses += [clause for noun in nouns for clause in marked_clauses_on(noun)]
+    if clauses:
+        return context.trimmed(clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
+    for noun in nouns:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in LIGHT_VERB_NOUN_PREPOSITIONS:
+                topic = preposition_object(context, prep, ("pobj",))
+                if topic is not None:
+                    return topic
+    return None
+
+
+def _is_lone_pronoun(context: Context, content: CharSpan) -> bool:
+    piece = context.words(content)
+    return piece is not None and len(piece) == 1 and piece[0].pos_ == "PRON"
+
+
+def _rule(name: str, find: Finder, example: str) -> Rule:
+    return Rule(name, PRIORITY, find, example)
+
+
+RULES = (
+    _rule(
+        "according_to",
+        reporting("according_to", Construction.ACCORDING_TO),
+        "According to the mayor, the bridge will reopen in May.",
+    ),
+    _rule(
+        "reported_clause",
+        reporting("reported_clause", Construction.CLAUSE),
+        "The mayor said the bridge would reopen in May.",
+    ),
+    _rule(
+        "aside",
+        reporting("aside", Construction.ASIDE),
+        "The bridge, the mayor said, will reopen in May.",
+    ),
+    _rule("pro_form", reporting("pro_form", Construction.PRO_FORM), "The mayor said so."),
+    _rule(
+        "cue_object",
+        reporting("cue_object", Construction.OBJECT),
+        "The mayor urged drivers to avoid the bridge.",
+    ),
+    _rule(
+        "cue_topic",
+        reporting("cue_topic", Construction.TOPIC),
+        "The mayor called for a new bridge.",
+    ),
+    _rule(
+        "intention",
+        triggered_by("intention", Trigger.INTENTION),
+        "The mayor wants to rebuild the bridge.",
+    ),
+    _rule(
+        "topic_verb",
+        triggered_by("topic_verb", Trigger.TOPIC),
+        "The council discussed the bridge repairs.",
+    ),
+    _rule(
+        "views_as",
+        triggered_by("views_as", Trigger.VIEW),
+        "The mayor saw the closure as a setback.",
+    ),
+    _rule("stance", find_stances, "Residents were concerned about the closure."),
+    _rule("light_verb", find_light_verbs, "The mayor made clear that the bridge would reopen."),
+)
