@@ -22,10 +22,11 @@ def is_dataset(path: str) -> bool:
     if "://" in path:
         try:
             from fsspec.core import url_to_fs
-        except ImportError:  # no fsspec: such a URL is nothing quotecli can read anyway
+
+            fs, root = url_to_fs(path)
+            return bool(fs.isfile(f"{root.rstrip('/')}/{MARKER}"))
+        except (ImportError, ValueError, OSError):  # no fsspec, or no package for the URL
             return False
-        fs, root = url_to_fs(path)
-        return bool(fs.isfile(f"{root.rstrip('/')}/{MARKER}"))
     return (Path(path) / MARKER).is_file()
 
 

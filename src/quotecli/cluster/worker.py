@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import resource
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,9 @@ class ExtractorPlugin(WorkerPlugin):
     def __init__(self, model_name: str) -> None:
         self.model_name = model_name
         self.extractor: Extractor | None = None
+        # A worker with several threads runs tasks side by side; one pipeline serves one
+        # task at a time (run workers with one thread each to use every core).
+        self.lock: threading.Lock | None = None
 
     @property
     def name(self) -> str:
@@ -51,6 +55,7 @@ class ExtractorPlugin(WorkerPlugin):
         from quotecli.extract import Extractor
 
         self.extractor = Extractor(self.model_name)
+        self.lock = threading.Lock()
 
     def teardown(self, worker: Any) -> None:
         self.extractor = None
@@ -89,7 +94,8 @@ def run_task(task: Task, out: str, model_name: str, version: str) -> TaskResult:
             f"worker {worker.address} runs pipeline {extractor.version}, the job {version}"
         )
     _exit_on_text_for_tests(task.articles)
-    extractions, failures = extract_guarded(extractor, task.articles)
+    with plugin.lock:
+        extractions, failures = extract_guarded(extractor, task.articles)
     _exit_once_for_tests()
     quotes = Dataset.at(out).write_part(task.name, extractions, failures, version)
     return TaskResult(
