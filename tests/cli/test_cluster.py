@@ -94,3 +94,24 @@ def test_extract_on_nothing_readable_is_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "error: no article could be read"
     assert not (tmp_path / "o").exists()
+
+
+def test_extract_with_a_missing_model_is_one_line_before_any_cluster(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text('"We will win," the coach said.', encoding="utf-8")
+    out = tmp_path / "o"
+    result = invoke("extract", str(article), "--out", str(out), "--model", "no_such_model_xyz")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "no_such_model_xyz" in result.stderr
+    assert not out.exists()
+
+
+def test_extract_refuses_a_dataset_made_otherwise(tmp_path: Path) -> None:
+    folder = dataset(tmp_path / "data")  # its marker: pipeline synthetic/1, one article a task
+    article = tmp_path / "a.txt"
+    article.write_text('"We will win," the coach said.', encoding="utf-8")
+    before = sorted(p.name for p in (folder / "quotes").iterdir())
+    result = invoke("extract", str(article), "--out", str(folder), "--workers", "1")
+    assert result.exit_code == 2
+    assert "choose another --out directory" in result.stderr
+    assert sorted(p.name for p in (folder / "quotes").iterdir()) == before

@@ -121,11 +121,21 @@ def run_job(
     if first_pending is None:
         return report
     with connect(job) as client:
-        client.register_plugin(ExtractorPlugin(model_name), name=plugin_name(model_name))
+        _load_pipelines(client, model_name)
         _Runner(client, dataset, job.out, model_name, version, report, on_result).run(
             chain([first_pending], pending)
         )
     return report
+
+
+def _load_pipelines(client: Client, model_name: str) -> None:
+    """Register the plugin: every worker, and every worker that joins later, loads the model."""
+    try:
+        client.register_plugin(ExtractorPlugin(model_name), name=plugin_name(model_name))
+    except QuotecliError:
+        raise
+    except Exception as error:  # e.g. quotecli or the model missing on a worker
+        raise ClusterError(f"a worker cannot load the pipeline: {_describe(error)}") from None
 
 
 def _check_compatible(dataset: Dataset, version: str, articles_per_task: int) -> None:
