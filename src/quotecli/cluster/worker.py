@@ -74,7 +74,8 @@ class TaskResult:
     quotes: int
     failures: tuple[tuple[str, str], ...]  # (article path, error)
     seconds: float  # extraction and writing, on the worker
-    peak_rss_mb: float  # the worker process's peak so far
+    peak_rss_mb: float  # the worker process's peak during this task (so far, off Linux)
+    rss_mb: float  # the worker process's resident memory once the task is done
     worker: str
 
 
@@ -86,6 +87,7 @@ def run_task(task: Task, out: str, model_name: str, version: str) -> TaskResult:
             installed on it), so its results would not be the job's.
     """
     started = time.perf_counter()
+    _reset_peak_memory()
     worker = get_worker()
     plugin: Any = worker.plugins[plugin_name(model_name)]
     extractor = plugin.extractor
@@ -98,13 +100,15 @@ def run_task(task: Task, out: str, model_name: str, version: str) -> TaskResult:
         extractions, failures = extract_guarded(extractor, task.articles)
     _exit_once_for_tests()
     quotes = Dataset.at(out).write_part(task.name, extractions, failures, version)
+    peak, resident = _memory_mb()
     return TaskResult(
         name=task.name,
         articles=len(task.articles),
         quotes=quotes,
         failures=tuple((f.article.path, f.error) for f in failures),
         seconds=time.perf_counter() - started,
-        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        peak_rss_mb=peak,
+        rss_mb=resident,
         worker=str(worker.address),
     )
 
@@ -144,3 +148,23 @@ def _exit_on_text_for_tests(articles: Sequence[Article]) -> None:
     poison = os.environ.get(EXIT_ON_TEXT_ENV)
     if poison and any(poison in article.text for article in articles):
         os._exit(EXIT_CODE)
+
+
+def _reset_peak_memory() -> None:
+    """Start this task's peak afresh (Linux: `5` to clear_refs resets VmHWM to VmRSS)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as control:
+            control.write("5")
+    except OSError:  # not Linux, or not allowed: the peak is the process's so far
+        pass
+
+
+def _memory_mb() -> tuple[float, float]:
+    """(peak, resident) memory of this process in MB, for the benchmark."""
+    try:
+        with open("/proc/self/status") as status:
+            fields = dict(line.split(":", 1) for line in status if ":" in line)
+        return int(fields["VmHWM"].split()[0]) / 1024, int(fields["VmRSS"].split()[0]) / 1024
+    except (OSError, KeyError, ValueError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return peak, peak
