@@ -8,9 +8,9 @@ On the first N PolNeAR train articles (200 by default, so the run takes minutes)
   already up): articles/s for 1 and 2 workers;
 - scheduler overhead per task: the round trip of an empty task on the same cluster, and the
   job's wall time times workers minus the tasks' own time, per task;
-- worker peak memory (RSS high-water mark, reset at each task's start on Linux) over each
-  worker's first quarter of tasks and over its last quarter (target: flat within 15%), and
-  its resident memory after its first and its last task.
+- worker peak memory (RSS high-water mark, reset at each task's start on Linux) over the
+  first tasks and over the last tasks, which extract the same articles again (target: flat
+  within 15%), and the workers' resident memory after them.
 
     .venv/bin/python bench/cluster.py --polnear ../shared/data/polnear [--articles 200]
 
@@ -37,7 +37,7 @@ ARTICLES = 200
 TASK_SIZE = 10  # small tasks: enough of them per worker to see memory over time
 NOOP_TASKS = 200
 FLAT_TARGET = 0.15
-WINDOW_FRACTION = 4  # memory: each worker's first and last quarter of its tasks
+MEMORY_TASKS = 2  # per worker: the tasks whose peaks are compared, at the start and the end
 
 
 def main() -> int:
@@ -96,13 +96,20 @@ def end_to_end(corpus: Path, scratch: Path, options: argparse.Namespace) -> dict
 def steady(
     corpus: Path, scratch: Path, workers: int, options: argparse.Namespace
 ) -> dict[str, Any]:
-    """One job on a cluster started here, so the cluster's start-up stays out of the clock."""
+    """One job on a cluster started here, so the cluster's start-up stays out of the clock.
+
+    For memory, the input ends with its first `workers * MEMORY_TASKS` tasks' articles once
+    more: the peaks over the first and over the last tasks are then peaks on the same texts.
+    """
     from distributed import Client, LocalCluster
 
     from quotecli.cluster.engine import Job, run_job
     from quotecli.sources import iter_articles
 
     print(f"measuring the steady state on {workers} worker(s) ...", file=sys.stderr, flush=True)
+    files = [str(path) for path in sorted(corpus.glob("*.txt"))]
+    repeated = workers * MEMORY_TASKS
+    files += files[: repeated * options.task_size]
     with (
         LocalCluster(
             n_workers=workers,
@@ -119,33 +126,26 @@ def steady(
             cluster.scheduler_address,
             articles_per_task=options.task_size,
         )
-        job_report = run_job(job, iter_articles([str(corpus)], print))
+        job_report = run_job(job, iter_articles(files, print))
         noop = noop_round_trip(client)
-    results = job_report.results
+    results = sorted(job_report.results, key=lambda r: r.name)  # in input order
     busy = sum(r.seconds for r in results)
-    by_worker: dict[str, list[Any]] = {}
-    for r in results:  # in the order they came back, so per worker in the order run
-        by_worker.setdefault(r.worker, []).append(r)
-    first = max(peak_over(done, first=True) for done in by_worker.values())
-    last = max(peak_over(done, first=False) for done in by_worker.values())
+    first, last = results[:repeated], results[-repeated:]
+    peak_first = max(r.peak_rss_mb for r in first)
+    peak_last = max(r.peak_rss_mb for r in last)
     return {
         "articles_per_s": job_report.articles / job_report.seconds,
         "tasks": len(results),
+        "memory_tasks": repeated,
         "task_s_median": statistics.median(r.seconds for r in results),
         "overhead_per_task_s": (job_report.seconds * workers - busy) / len(results),
         "noop_round_trip_s": noop,
-        "worker_peak_rss_mb_first": first,
-        "worker_peak_rss_mb_last": last,
-        "worker_rss_growth": last / first - 1,
-        "worker_rss_mb_after_first": max(done[0].rss_mb for done in by_worker.values()),
-        "worker_rss_mb_after_last": max(done[-1].rss_mb for done in by_worker.values()),
+        "worker_peak_rss_mb_first": peak_first,
+        "worker_peak_rss_mb_last": peak_last,
+        "worker_rss_growth": peak_last / peak_first - 1,
+        "worker_rss_mb_after_first": max(r.rss_mb for r in first),
+        "worker_rss_mb_after_last": max(r.rss_mb for r in last),
     }
-
-
-def peak_over(done: list[Any], *, first: bool) -> float:
-    """The highest per-task peak over a worker's first (or last) quarter of its tasks."""
-    n = max(len(done) // WINDOW_FRACTION, 1)
-    return max(r.peak_rss_mb for r in (done[:n] if first else done[-n:]))
 
 
 def noop_round_trip(client: Any) -> float:
@@ -170,11 +170,12 @@ def report(result: dict[str, Any]) -> None:
             f" {s['tasks']} tasks, median {s['task_s_median']:.2f} s;"
             f" overhead {s['overhead_per_task_s'] * 1000:.0f} ms/task (job),"
             f" {s['noop_round_trip_s'] * 1000:.1f} ms (empty task);"
-            f" worker peak RSS {s['worker_peak_rss_mb_first']:.0f} MB over its first quarter of"
-            f" tasks, {s['worker_peak_rss_mb_last']:.0f} MB over its last:"
+            f" worker peak RSS {s['worker_peak_rss_mb_first']:.0f} MB over the first"
+            f" {s['memory_tasks']} tasks, {s['worker_peak_rss_mb_last']:.0f} MB over the last"
+            " (the same articles):"
             f" {s['worker_rss_growth']:+.1%} (within {FLAT_TARGET:.0%}: {flat});"
-            f" RSS after the first task {s['worker_rss_mb_after_first']:.0f} MB, after the"
-            f" last {s['worker_rss_mb_after_last']:.0f} MB"
+            f" resident after them {s['worker_rss_mb_after_first']:.0f} MB and"
+            f" {s['worker_rss_mb_after_last']:.0f} MB"
         )
 
 
