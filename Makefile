@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POLNEAR ?= ../shared/data/polnear
 
-.PHONY: install test demo lint typecheck check bench eval clean
+.PHONY: install test demo lint typecheck check bench eval clean screenshots
 
 install: $(STAMP)
 
@@ -35,7 +35,15 @@ bench: install
 	$(BIN)/python bench/run.py --polnear $(POLNEAR)
 
 eval: install
-	$(BIN)/python -m quotecli.eval.compare $(POLNEAR)/dev
+	@if [ -d $(POLNEAR)/dev ]; then \
+		$(BIN)/quotecli eval $(POLNEAR)/dev --baseline textacy --by-rule --format table \
+			--parse-cache .cache/parses \
+			$$([ -d $(POLNEAR)/dev/speakers ] && echo --speakers $(POLNEAR)/dev/speakers); \
+	else echo "eval skipped: $(POLNEAR)/dev is absent"; fi
+
+# The README's pictures of the HTML pages, from the seeds (needs chromium: apt-get install chromium).
+screenshots: install
+	$(BIN)/python tests/html/screenshots.py docs
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,12 @@ Builds a synthetic library without spaCy (through `Library.save`, so linking and
 index are built as in real use), then times the whole `quotecli` process several times and
 prints the median. Target (issue 4): under 0.3 s. Always exits 0: the figures are the output.
 
-    .venv/bin/python bench/query_bench.py [--quotes 100000] [--runs 7] [--db PATH]
+Then one speaker who says 10,000 numbered sentences ("We will build N bridges", and a longer
+one that the containment index sees): linking must stay linear and the listing fast
+(issue 14: well under a second; each record's `also_in` empty, since no two are the same).
+
+    .venv/bin/python bench/query_bench.py [--quotes 100000] [--one-speaker 10000] [--runs 7]
+        [--db PATH]
 """
 
 from __future__ import annotations
@@ -21,7 +26,10 @@ import time
 from pathlib import Path
 
 from quotecli.store import Library
-from quotecli.store.synthetic import KNOWN_PLACES, Said, build_extraction
+
+# The synthetic extractions are test helpers, kept out of the installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.support.synthetic import KNOWN_PLACES, Said, build_extraction
 
 QUOTES_PER_ARTICLE = 20
 SPEAKERS = 5_000
@@ -68,6 +76,50 @@ def _sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize()
 
 
+BUILDERS = {
+    "Ann Builder": "We will build {n} bridges",
+    "Bo Builder": "We will build {n} bridges across the river before the next election",
+}
+
+
+def one_speaker_library(path: Path, quotes: int) -> float:
+    """Each BUILDERS speaker says their sentence `quotes` times, numbered; returns seconds."""
+    started = time.perf_counter()
+    with Library.open(path) as library:
+        for name, sentence in BUILDERS.items():
+            for first in range(0, quotes, QUOTES_PER_ARTICLE):
+                said = [
+                    Said(name, sentence.format(n=n))
+                    for n in range(first, min(first + QUOTES_PER_ARTICLE, quotes))
+                ]
+                slug = name.split()[0].lower()
+                library.save(build_extraction(f"{slug}/{first:06d}.txt", said))
+    return time.perf_counter() - started
+
+
+def one_speaker(quotes: int, runs: int, workdir: Path) -> None:
+    db = workdir / "one-speaker.sqlite3"
+    seconds = one_speaker_library(db, quotes)
+    print(f"one speaker, {quotes:,} numbered quotes each ({', '.join(BUILDERS)}):")
+    print(f"  built {2 * quotes:,} quotes in {seconds:.1f} s ({db.stat().st_size >> 20} MiB)")
+    for name in BUILDERS:
+        surname = name.split()[0].lower()
+        with Library.open(db, readonly=True) as library:
+            from quotecli.query import QuoteFilter
+
+            started = time.perf_counter()
+            also_in = sum(len(q["also_in"]) for q in library.quotes(QuoteFilter(speakers=(name,))))
+            alone = time.perf_counter() - started
+        args = ["quotes", "--speaker", name, "--db", str(db), "--format", "jsonl"]
+        median, code, lines = time_runs(args, runs)
+        verdict = "ok" if median < 1.0 else "SLOW (target 1 s)"
+        print(
+            f"  quotecli {'quotes --speaker ' + surname:<36} {median * 1000:7.1f} ms  exit {code}"
+            f"  {lines:>5} lines  also_in entries {also_in}  {verdict}"
+            f" (in process: {alone * 1000:.0f} ms)"
+        )
+
+
 def quotecli_command() -> list[str]:
     script = Path(sys.executable).with_name("quotecli")
     if script.exists():
@@ -104,14 +156,12 @@ def in_process(db: Path, runs: int = 5) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quotes", type=int, default=100_000)
+    parser.add_argument("--one-speaker", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--db", type=Path, help="reuse (or create) this library file")
     options = parser.parse_args()
-    workdir = None
-    db = options.db
-    if db is None:
-        workdir = Path(tempfile.mkdtemp(prefix="quotecli-bench-"))
-        db = workdir / "library.sqlite3"
+    workdir = Path(tempfile.mkdtemp(prefix="quotecli-bench-"))
+    db = options.db or workdir / "library.sqlite3"
     try:
         if not db.exists():
             seconds = synthetic_library(db, options.quotes)
@@ -143,9 +193,10 @@ def main() -> int:
                 f"  quotecli {label:<36} {median * 1000:7.1f} ms  exit {code}"
                 f"  {lines:>5} lines  {verdict}"
             )
+        if options.one_speaker:
+            one_speaker(options.one_speaker, options.runs, workdir)
     finally:
-        if workdir is not None:
-            shutil.rmtree(workdir, ignore_errors=True)
+        shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 

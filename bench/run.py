@@ -67,8 +67,8 @@ def parse_args() -> argparse.Namespace:
         action="append",
         default=None,
         help="run only these measurements (repeatable): "
-        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query, cluster; and, only on"
-        " request, pipeline (quotecli's spaCy pipeline without its rules)",
+        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query, inputs, cluster;"
+        " and, only on request, pipeline (quotecli's spaCy pipeline without its rules)",
     )
     parser.add_argument("--model", default=None, help="spaCy model (default: quotecli's choice)")
     parser.add_argument("--jobs", type=int, action="append", default=None, help="pool sizes")
@@ -93,8 +93,10 @@ def orchestrate(options: argparse.Namespace, text_dir: Path) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     # --jobs 1 is the in-process Extractor itself: the single-process row measures it.
     jobs = options.jobs or sorted({2, *(range(4, (cores or 1) + 1, 2))})
-    wanted = set(options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup"])
-    wanted |= {"query", "cluster"} if options.only is None else set()
+    wanted = set(
+        options.only or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup", "inputs"]
+    )
+    wanted |= {"query", "html", "cluster"} if options.only is None else set()
     header = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "cores": cores,
@@ -168,6 +170,12 @@ def run_extras(
         extras["startup_help_s"] = startup_seconds()
     if "query" in wanted:
         extras["query"] = query_bench()
+    if "inputs" in wanted:  # web pages and WARC streaming: bench/inputs.py
+        import inputs
+
+        extras["inputs"] = inputs.from_bench(text_dir, rows, options.limit)
+    if "html" in wanted:
+        extras["html"] = html_bench()
     if "cluster" in wanted:
         extras["cluster"] = cluster_bench(options)
     return extras
@@ -239,6 +247,13 @@ def cluster_bench(options: argparse.Namespace) -> dict[str, Any]:
         return {"output": f"cluster bench failed: {done.stderr.strip()[-300:]}"}
 
 
+def html_bench() -> dict[str, Any]:
+    print("running bench/html_bench.py (10,000-quote report) ...", file=sys.stderr, flush=True)
+    script = str(REPO / "bench" / "html_bench.py")
+    done = subprocess.run([sys.executable, script], capture_output=True, text=True)
+    return {"exit": done.returncode, "output": done.stdout.strip()}
+
+
 # ---------------------------------------------------------------- printing
 
 
@@ -305,6 +320,13 @@ def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
         query = extras["query"]
         print("library query (bench/query_bench.py):")
         print("  " + query.get("output", query.get("error", "")).replace("\n", "\n  "))
+    if "inputs" in extras:
+        import inputs
+
+        print("inputs (bench/inputs.py):\n  " + "\n  ".join(inputs.describe(extras["inputs"])))
+    if "html" in extras:
+        print("report (bench/html_bench.py):")
+        print("  " + extras["html"]["output"].replace("\n", "\n  "))
     if "cluster" in extras:
         print(extras["cluster"]["output"])
 

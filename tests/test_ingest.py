@@ -16,7 +16,7 @@ from quotecli.ingest import IngestAction, IngestEvent, ingest, reindex
 from quotecli.query import QuoteFilter
 from quotecli.records import Article, ArticleExtraction
 from quotecli.store import Library
-from quotecli.store.synthetic import FAKE_VERSION, FakeExtractor, Said, article_text
+from tests.support.synthetic import FAKE_VERSION, FakeExtractor, Said, article_text
 
 ALL = QuoteFilter()
 QUOTES_PER_ARTICLE = 3
@@ -130,7 +130,7 @@ WRITER = textwrap.dedent(
     from quotecli.ingest import ingest
     from quotecli.records import Article
     from quotecli.store import Library
-    from quotecli.store.synthetic import FAKE_VERSION, FakeExtractor, Said, article_text
+    from tests.support.synthetic import FAKE_VERSION, FakeExtractor, Said, article_text
 
     db, start, n, pause = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
     articles = [
@@ -158,6 +158,7 @@ WRITER = textwrap.dedent(
 def writer(db: Path, start: int, n: int, pause: float) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", WRITER, str(db), str(start), str(n), str(pause)],
+        cwd=Path(__file__).resolve().parents[1],  # where `tests.support` is importable from
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

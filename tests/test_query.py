@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from quotecli.errors import InputError
-from quotecli.query import QuoteFilter, fts_phrase, quote_condition
+from quotecli.query import QuoteFilter, match_expression, quote_condition
 from quotecli.records import QuoteKind, SpeakerKind
 from quotecli.store import Library
-from quotecli.store.synthetic import Said, build_extraction
+from tests.support.synthetic import Said, build_extraction
 
 HOSTILE = [
     '"',
@@ -92,8 +93,8 @@ def texts(library: Library, **filters: object) -> list[str]:
         pytest.param({"place": "d.c."}, 1, id="place_alias"),
         pytest.param({"contains": "VISIT TO"}, 1, id="contains_any_case"),
         pytest.param({"contains": "50%"}, 1, id="contains_percent_literal"),
-        pytest.param({"contains": "0_0"}, 1, id="contains_underscore_literal"),
-        pytest.param({"contains": "It"}, 2, id="contains_short_text"),
+        pytest.param({"contains": "100_000"}, 1, id="contains_underscore_separates_words"),
+        pytest.param({"contains": "It"}, 1, id="contains_a_word_not_part_of_visit"),
         pytest.param({"kind": "mixed"}, 1, id="kind"),
         pytest.param({"source": "MOSCOW"}, 2, id="source_path"),
         pytest.param({"source": "bamboo"}, 2, id="source_title"),
@@ -124,7 +125,12 @@ def test_results_are_ordered_by_article_path_then_offset(library: Library) -> No
 def test_hostile_text_is_only_ever_a_parameter(text: str) -> None:
     marked = f"XYZZY{text}XYZZY"
     filt = QuoteFilter(
-        speakers=(marked,), affiliation=marked, place=marked, contains=marked, source=marked
+        speakers=(marked,),
+        affiliation=marked,
+        place=marked,
+        contains=marked,
+        source=marked,
+        act=None,
     )
     sql = quote_condition(filt)
     assert "xyzzy" not in sql.where.casefold()
@@ -133,9 +139,14 @@ def test_hostile_text_is_only_ever_a_parameter(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_hostile_contains_is_literal_text(library: Library, text: str) -> None:
+def test_hostile_contains_is_words_or_refused(library: Library, text: str) -> None:
     everything = texts(library)
-    expected = [t for t in everything if text.casefold() in t.casefold()]
+    words = re.findall(r"[^\W_]+", text.casefold())
+    if not words:
+        with pytest.raises(InputError, match="no word"):
+            QuoteFilter(contains=text)
+        return
+    expected = [t for t in everything if set(words) <= set(re.findall(r"[^\W_]+", t.casefold()))]
     assert texts(library, contains=text) == expected
     assert texts(library) == everything  # and every table is still there
 
@@ -149,8 +160,21 @@ def test_hostile_filters_run_and_match_nothing(library: Library, field: str, tex
     assert len(texts(library)) == 5
 
 
-def test_fts_input_is_one_literal_phrase() -> None:
-    assert fts_phrase('say "NEAR(x y)"') == '"say ""NEAR(x y)"""'
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        pytest.param(("clinton trump",), '"clinton" AND "trump"', id="words_anded"),
+        pytest.param(('"raise taxes" now',), '"raise taxes" AND "now"', id="phrase"),
+        pytest.param(('say "NEAR(x y)"',), '"say" AND "NEAR x y"', id="syntax_is_words"),
+        pytest.param(("a", "b*", "-c"), '"a" AND "b" AND "c"', id="repeated_values_anded"),
+        pytest.param(('"unclosed phrase',), '"unclosed phrase"', id="unclosed_phrase"),
+        pytest.param(("U.S.",), '"U S"', id="abbreviation_is_a_phrase"),
+    ],
+)
+def test_match_expression_is_built_from_quoted_words(
+    values: tuple[str, ...], expected: str
+) -> None:
+    assert match_expression(values) == expected
 
 
 @pytest.mark.parametrize(
@@ -165,3 +189,41 @@ def test_invalid_filters_raise_input_error(filters: dict[str, object]) -> None:
 def test_selects_quotes_distinguishes_quote_filters() -> None:
     assert QuoteFilter(speakers=("x",)).selects_quotes
     assert not QuoteFilter(source="x", since="2024").selects_quotes
+
+
+WORD_TEXTS = [
+    "The US will act",
+    "It is usually quiet",
+    "The status quo holds because of pressure",
+    "Trump beat Clinton in Ohio",
+    "Clinton won the debate",
+    "Trump lost the debate",
+    "We met at the café",
+]
+
+
+@pytest.fixture(scope="module")
+def word_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    path: Path = tmp_path_factory.mktemp("words") / "library.sqlite3"
+    with Library.open(path) as opened:
+        opened.save(build_extraction("words.txt", [Said("Ann Lee", t) for t in WORD_TEXTS]))
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("contains", "expected"),
+    [
+        pytest.param(("US",), ["The US will act"], id="word_not_inside_usually_status_because"),
+        pytest.param(("clinton trump",), ["Trump beat Clinton in Ohio"], id="all_words_any_order"),
+        pytest.param(("trump", "ohio"), ["Trump beat Clinton in Ohio"], id="repeated_values_and"),
+        pytest.param(("trump", "clinton", "lost"), [], id="repeated_values_all_needed"),
+        pytest.param(('"beat clinton"',), ["Trump beat Clinton in Ohio"], id="phrase"),
+        pytest.param(('"clinton beat"',), [], id="phrase_in_order_only"),
+        pytest.param(("DEBATE",), ["Clinton won the debate", "Trump lost the debate"], id="case"),
+        pytest.param(("cafe",), ["We met at the café"], id="accents_folded"),
+    ],
+)
+def test_contains_matches_words(
+    word_library: Library, contains: tuple[str, ...], expected: list[str]
+) -> None:
+    assert texts(word_library, contains=contains) == expected

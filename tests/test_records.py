@@ -7,6 +7,7 @@ import json
 import pytest
 
 from quotecli.records import (
+    Act,
     ArticleRef,
     Quote,
     QuoteKind,
@@ -29,6 +30,7 @@ def split_quote() -> Quote:
         text=text,
         kind=QuoteKind.DIRECT,
         rule="cue_after",
+        act=Act.SPEECH,
         start=START,
         end=END,
         parts=quote_parts(text, START, [GAP]),

@@ -21,3 +21,7 @@ class LibraryError(QuotecliError):
 
 class GoldDataError(QuotecliError):
     """An annotated gold file (brat standoff) is malformed or missing."""
+
+
+class MissingDependencyError(QuotecliError):
+    """An optional package that the requested work needs is not installed."""

@@ -118,6 +118,7 @@ def doc_to_parts(doc: Doc, offset: int) -> DocParts:
             entity=a.entity,
             gaps=tuple(move(gap) for gap in a.gaps),
             rule=a.rule,
+            act=a.act,
         )
         for a in doc._.quotes or []
     ]
@@ -178,6 +179,7 @@ def to_quote(
         text=text,
         kind=attribution.kind,
         rule=attribution.rule,
+        act=attribution.act,
         start=start,
         end=end,
         parts=quote_parts(text, start, attribution.gaps),

@@ -128,6 +128,8 @@ def _needing_extraction(
         report.sha256s.append(article.sha256)
         if library.current(article.sha256, version):
             report.skipped += 1
+            if article.url or article.outlet or article.author or article.id:
+                library.complete_metadata(article)  # the same text, read from a richer source
             notify(
                 IngestEvent(IngestAction.SKIPPED, article.path, article.sha256, None, report.done)
             )

@@ -13,12 +13,14 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from quotecli.errors import InputError
-from quotecli.records import QuoteKind
+from quotecli.records import Act, QuoteKind
 
 # An ISO date or date-time prefix: 2024, 2024-05, 2024-05-20, 2024-05-20T10:00...
 _ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?")
-# The trigram index cannot match fewer than three characters; shorter text is scanned for.
-_MIN_FTS_CHARS = 3
+# A `--contains` term: a "quoted phrase" (an unclosed one runs to the end) or a bare word.
+_TERM = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
+# What the word index (FTS5 unicode61) counts as a word: runs of letters and digits.
+_INDEX_WORD = re.compile(r"[^\W_]+")
 _QUOTE_LEVEL = ("speakers", "affiliation", "place", "contains", "kind")
 
 
@@ -35,35 +37,51 @@ class QuoteFilter:
         speakers: ORed; each matches any part of a canonical name or alias, ignoring case.
         affiliation: matches any part of the speaker's affiliation, ignoring case.
         place: a place the quote names, by canonical name or alias ("U.S."), ignoring case.
-        contains: text the quote contains, ignoring case (FTS5 trigram index).
+        contains: each value's words must all be in the quote, in any order, ignoring case
+            and accents; a "quoted phrase" must appear as those words in that order. Values
+            combine with AND. A bare string is taken as one value.
         kind: direct, indirect or mixed.
         source: any part of the article's path or title, ignoring case.
+        outlets: ORed; each matches any part of the article's outlet (site name), any case.
+        url: any part of the article's URL, ignoring ASCII case.
         since: articles dated on or after this ISO date (prefix: "2024", "2024-05").
         until: articles dated on or before this ISO date, inclusive at its precision.
         limit: at most this many results.
         unique: one quote per group of the same quote across articles.
         article_shas: only these articles (by content hash); None means all.
+        act: speech or thought; None means both. Quotes stored before acts were recorded
+            count as speech.
     """
 
     speakers: tuple[str, ...] = ()
     affiliation: str | None = None
     place: str | None = None
-    contains: str | None = None
+    contains: tuple[str, ...] = ()
     kind: str | None = None
     source: str | None = None
+    outlets: tuple[str, ...] = ()
+    url: str | None = None
     since: str | None = None
     until: str | None = None
     limit: int | None = None
     unique: bool = False
     article_shas: tuple[str, ...] | None = None
+    act: str | None = "speech"
 
     def __post_init__(self) -> None:
+        if isinstance(self.contains, str):  # one value, as a caller may well pass it
+            object.__setattr__(self, "contains", (self.contains,))
+        for value in self.contains:
+            if not contains_phrases(value):
+                raise InputError(f"--contains {value!r} has no word to look for")
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None and not _ISO_PREFIX.fullmatch(value):
                 raise InputError(f"--{name} {value!r} is not an ISO date such as 2024-05-20")
         if self.kind is not None and self.kind not in {k.value for k in QuoteKind}:
             raise InputError(f"--kind {self.kind!r} is not one of direct, indirect, mixed")
+        if self.act is not None and self.act not in {a.value for a in Act}:
+            raise InputError(f"--act {self.act!r} is not one of speech, thought, any")
         if self.limit is not None and self.limit < 0:
             raise InputError(f"--limit {self.limit} must be zero or more")
 
@@ -85,12 +103,19 @@ class Sql:
 
 
 def article_condition(filt: QuoteFilter) -> Sql:
-    """The article-level part of `filt` (source, dates, article set), over alias `a`."""
+    """The article-level part of `filt` (source, outlet, URL, dates, article set), over `a`."""
     parts: list[str] = []
     params: list[Any] = []
     if filt.source:
         parts.append("instr(a.source_key, ?) > 0")
         params.append(fold(filt.source))
+    outlets = [fold(o) for o in filt.outlets if fold(o)]
+    if outlets:
+        parts.append(" OR ".join(["instr(a.outlet_key, ?) > 0"] * len(outlets)))
+        params.extend(outlets)
+    if filt.url:
+        parts.append("instr(lower(a.url), lower(?)) > 0")
+        params.append(filt.url)
     if filt.since:
         parts.append("a.date >= ?")
         params.append(filt.since)
@@ -127,10 +152,14 @@ def quote_condition(filt: QuoteFilter) -> Sql:
         )
         params.extend((fold(filt.place), fold(filt.place)))
     if filt.contains:
-        _contains(filt.contains, parts, params)
+        parts.append("q.id IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?)")
+        params.append(match_expression(filt.contains))
     if filt.kind:
         parts.append("q.kind = ?")
         params.append(filt.kind)
+    if filt.act:
+        parts.append("coalesce(q.act, 'speech') = ?")
+        params.append(filt.act)
     articles = article_condition(filt)
     if articles.params:
         parts.append(articles.where)
@@ -138,20 +167,31 @@ def quote_condition(filt: QuoteFilter) -> Sql:
     return _join(parts, params)
 
 
-def fts_phrase(text: str) -> str:
-    """`text` as one FTS5 phrase: FTS syntax in user text (`"`, `NEAR(`, `*`) stays literal."""
-    return '"' + text.replace('"', '""') + '"'
+def contains_phrases(value: str) -> list[tuple[str, ...]]:
+    """The phrases one `--contains` value asks for, each as its words.
+
+    A bare word is a phrase of one word ("U.S." is the phrase "U S"); a "quoted phrase" is
+    its words in order. Case and accents are left to the index, which folds both. Words are
+    what the index counts as words, so punctuation and FTS5 syntax (`NEAR(`, `*`, `OR`,
+    `-`, `:`) in user text are never operators.
+    """
+    phrases = []
+    for match in _TERM.finditer(value):
+        phrase, word = match.groups()
+        found = tuple(_INDEX_WORD.findall(word if phrase is None else phrase))
+        if found:
+            phrases.append(found)
+    return phrases
 
 
-def _contains(text: str, parts: list[str], params: list[Any]) -> None:
-    if len(text) >= _MIN_FTS_CHARS:
-        parts.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
-        params.append(fts_phrase(text))
-    else:
-        # instr, not LIKE: no wildcards to escape. lower() folds ASCII only, as the
-        # trigram index's case folding would for such short text.
-        parts.append("instr(lower(q.text), lower(?)) > 0")
-        params.append(text)
+def match_expression(values: tuple[str, ...]) -> str:
+    """The FTS5 MATCH expression for `--contains` values: every phrase of every value, ANDed.
+
+    Built only from words we quote ourselves: each phrase is `"w1 w2"`, and words hold no
+    quote mark, so nothing in user text can change the expression's meaning.
+    """
+    phrases = dict.fromkeys(p for value in values for p in contains_phrases(value))
+    return " AND ".join('"' + " ".join(phrase) + '"' for phrase in phrases)
 
 
 def _join(parts: list[str], params: list[Any]) -> Sql:

@@ -22,6 +22,13 @@ class QuoteKind(StrEnum):
     MIXED = "mixed"
 
 
+class Act(StrEnum):
+    """What a quote reports: words spoken or written, or a belief, wish, plan or evidence."""
+
+    SPEECH = "speech"
+    THOUGHT = "thought"
+
+
 class SpeakerKind(StrEnum):
     """What sort of source a speaker is."""
 
@@ -39,14 +46,36 @@ class TextSpan:
     start: int
     end: int
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
-    """Which article a quote comes from."""
+    """Which article a quote comes from, with the metadata its source carried.
+
+    `outlet` is the site or publication name (from the page, else the URL's host); `id` is the
+    corpus's own identifier for the article when it has one.
+    """
 
     path: str
     title: str | None
     date: str | None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+            "outlet": self.outlet,
+            "author": self.author,
+            "id": self.id,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +101,16 @@ class Quote:
     `text`, `start` and `end` run from the first quoted word to the last, so a quote split by
     its cue (`"A," she said, "B."`) holds the cue in `text`; `parts` are the speaker's words
     alone, in order (one part, equal to the whole, for a quote in one piece). `rule` names
-    the extraction rule that found it (`quotecli.nlp.attribution`).
+    the extraction rule that found it (`quotecli.nlp.attribution`); `act` says whether it
+    reports words (speech) or a belief, intention, attitude or evidence (thought). Both are
+    None only for quotes a library stored before they were recorded.
     """
 
     id: str
     text: str
     kind: QuoteKind
-    rule: str
+    rule: str | None
+    act: Act | None
     start: int
     end: int
     parts: tuple[TextSpan, ...]
@@ -89,12 +121,29 @@ class Quote:
     article: ArticleRef
 
     def to_dict(self) -> dict[str, Any]:
-        record = asdict(self)
-        record["kind"] = str(self.kind)
-        record["speaker"]["kind"] = str(self.speaker.kind)
-        record["parts"] = [asdict(part) for part in self.parts]
-        record["places"] = list(self.places)
-        return record
+        # By hand, not dataclasses.asdict: its deep copy is most of the cost of a listing.
+        speaker = self.speaker
+        return {
+            "id": self.id,
+            "text": self.text,
+            "kind": str(self.kind),
+            "rule": self.rule,
+            "act": None if self.act is None else str(self.act),
+            "start": self.start,
+            "end": self.end,
+            "parts": [span.to_dict() for span in self.parts],
+            "paragraph": self.paragraph,
+            "cue": None if self.cue is None else self.cue.to_dict(),
+            "speaker": {
+                "name": speaker.name,
+                "kind": str(speaker.kind),
+                "title": speaker.title,
+                "affiliation": speaker.affiliation,
+                "mention": None if speaker.mention is None else speaker.mention.to_dict(),
+            },
+            "places": list(self.places),
+            "article": self.article.to_dict(),
+        }
 
     @property
     def gaps(self) -> tuple[tuple[int, int], ...]:
@@ -139,13 +188,21 @@ class PlaceSummary:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """An article's text and metadata as read from a source, before extraction."""
+    """An article's text and metadata as read from a source, before extraction.
+
+    Its identity is `sha256`, the hash of the text alone: the same story read from a corpus
+    row and from its web page is one article, whatever metadata each carried.
+    """
 
     path: str
     text: str
     title: str | None = None
     date: str | None = None
     sha256: str = field(default="")
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    id: str | None = None
 
     def __post_init__(self) -> None:
         if not self.sha256:
@@ -153,7 +210,15 @@ class Article:
 
     @property
     def ref(self) -> ArticleRef:
-        return ArticleRef(path=self.path, title=self.title, date=self.date)
+        return ArticleRef(
+            path=self.path,
+            title=self.title,
+            date=self.date,
+            url=self.url,
+            outlet=self.outlet,
+            author=self.author,
+            id=self.id,
+        )
 
 
 @dataclass(frozen=True, slots=True)

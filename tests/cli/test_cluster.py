@@ -12,7 +12,8 @@ from typer.testing import CliRunner, Result
 
 from quotecli.cli import app
 from quotecli.cluster.dataset import Dataset
-from quotecli.store.synthetic import Said, build_extraction
+from quotecli.store import Library
+from tests.support.synthetic import Said, build_extraction
 
 runner = CliRunner()
 THAYER = "Carlyle Thayer"
@@ -40,6 +41,7 @@ def test_help_and_other_commands_import_neither_dask_nor_pyarrow(tmp_path: Path)
         "heavy = {'dask', 'distributed', 'pyarrow', 'fsspec', 'spacy'} & set(sys.modules)\n"
         "assert not heavy, heavy"
     )
+    Library.open(tmp_path / "library.sqlite3").close()  # for `stats` to read
     home = {"QUOTECLI_HOME": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=home)
     assert done.returncode == 0, done.stderr

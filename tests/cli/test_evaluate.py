@@ -1,4 +1,4 @@
-"""`quotecli eval` through CliRunner, and `python -m quotecli.eval.compare`'s edge cases."""
+"""`quotecli eval` through CliRunner."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import typer
 from typer.testing import CliRunner
 
 from quotecli.cli import evaluate
-from quotecli.eval import compare
 
 TEXT = 'The mayor said: "We will rebuild the bridge before the winter comes."\n'
 START, END = TEXT.index("We"), TEXT.index('."') + 1
@@ -84,20 +83,42 @@ def test_malformed_gold_names_file_and_line(tmp_path: Path) -> None:
     assert "mayor_a1.ann:5: event refers to T7" in result.stderr
 
 
-def test_compare_skips_cleanly_when_gold_is_absent(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert compare.main([str(tmp_path / "absent")]) == 0
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert "eval skipped" in captured.err and "absent" in captured.err
+@pytest.mark.model
+def test_eval_with_baseline_and_by_rule(tmp_path: Path) -> None:
+    gold = write_gold(tmp_path / "gold")
+    args = ["eval", str(gold), "--format", "json", "--baseline", "textacy", "--by-rule"]
+    result = runner.invoke(eval_app(), args)
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["system"] == "quotecli"
+    [textacy] = summary["baselines"]
+    textacy_content = textacy["scores"][0]
+    assert (textacy["system"], textacy_content["matched"], textacy_content["gold"]) == (
+        "textacy",
+        1,
+        1,
+    )
+    [rule] = summary["by_rule"]
+    assert (rule["rule"], rule["predicted"], rule["content_matched"]) == ("cue_before", 1, 1)
+
+
+def test_eval_of_a_missing_gold_directory_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(eval_app(), ["eval", str(tmp_path / "absent"), "--format", "json"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.model
-def test_compare_prints_both_systems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    gold = write_gold(tmp_path / "gold")
-    assert compare.main([str(gold), "--json"]) == 0
-    systems = json.loads(capsys.readouterr().out)
-    assert [s["system"] for s in systems] == ["quotecli", "textacy"]
-    textacy_content = systems[1]["scores"][0]
-    assert (textacy_content["matched"], textacy_content["gold"]) == (1, 1)
+def test_parse_cache_gives_the_same_scores_from_stored_parses(tmp_path: Path) -> None:
+    gold, cache = write_gold(tmp_path / "gold"), tmp_path / "parses"
+    args = ["eval", str(gold), "--format", "json", "--parse-cache", str(cache)]
+    first = runner.invoke(eval_app(), args)
+    assert first.exit_code == 0, first.stderr
+    [stored] = cache.glob("*.spacy")
+    stored_at = stored.stat().st_mtime_ns
+    second = runner.invoke(eval_app(), args)
+    assert second.exit_code == 0, second.stderr
+    assert stored.stat().st_mtime_ns == stored_at  # read back, not parsed again
+    assert json.loads(second.stdout)["scores"] == json.loads(first.stdout)["scores"]
+    assert json.loads(first.stdout)["scores"][0]["matched"] == 1

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
+import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,9 +21,10 @@ from typer.testing import CliRunner, Result
 from quotecli.cli import ingesting
 from quotecli.cli import library as library_cli
 from quotecli.cli import quotes as quotes_cli
+from quotecli.paths import library_path
 from quotecli.records import Article, ArticleExtraction
-from quotecli.store.synthetic import FakeExtractor, Said, article_text
 from quotecli.version import pipeline_version
+from tests.support.synthetic import FakeExtractor, Said, article_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MODEL = "fake-model"  # resolved by name only; the fake extractor stands in for it
@@ -152,8 +157,8 @@ def test_articles_lists_with_filters(corpus: Path) -> None:
 def test_articles_csv_has_full_sha(corpus: Path) -> None:
     add(corpus)
     lines = invoke("articles", "--format", "csv").stdout.splitlines()
-    assert lines[0] == "path,title,date,quotes,stale,sha256"
-    assert len(lines[1].rsplit(",", 1)[1]) == 64
+    assert lines[0] == "path,title,date,quotes,stale,sha256,outlet,url,author,id"
+    assert len(lines[1].split(",")[5]) == 64
 
 
 def test_show_names_speakers_beside_their_paragraphs(corpus: Path) -> None:
@@ -255,5 +260,172 @@ def test_library_commands_are_registered_in_the_real_app() -> None:
 
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    missing = [c for c in ("add", "articles", "show", "stats", "reindex") if c not in result.stdout]
+    commands = ("add", "articles", "show", "stats", "reindex", "remove")
+    missing = [c for c in commands if c not in result.stdout]
     assert not missing
+
+
+def test_repeated_contains_options_all_apply(corpus: Path) -> None:
+    add(corpus)
+    both = invoke("quotes", "--contains", "reception", "--contains", "hanoi", "--format", "json")
+    assert [Path(q["article"]["path"]).name for q in as_json(both)] == ["a.txt", "b.txt"]
+    # No quote holds both words: every option counts, not just the last.
+    assert invoke("quotes", "--contains", "putin", "--contains", "washington").exit_code == 1
+
+
+QUERIES = [
+    pytest.param(["quotes"], id="quotes"),
+    pytest.param(["speakers"], id="speakers"),
+    pytest.param(["places"], id="places"),
+    pytest.param(["articles"], id="articles"),
+    pytest.param(["stats"], id="stats"),
+    pytest.param(["show", "a.txt"], id="show"),
+    pytest.param(["reindex", "--model", MODEL], id="reindex"),
+    pytest.param(["remove", "a.txt"], id="remove"),
+]
+
+
+@pytest.mark.parametrize("command", QUERIES)
+def test_missing_library_is_an_error_and_nothing_is_created(
+    tmp_path: Path, quotecli_home: Path, command: list[str]
+) -> None:
+    typo = tmp_path / "typo" / "library.sqlite3"
+    result = invoke(*command, "--db", str(typo))
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr.count("\n") == 1 and f"no library at {typo}" in result.stderr
+    assert result.stdout == ""
+    assert not typo.parent.exists()
+    assert invoke(*command).exit_code == 2  # the default library, in QUOTECLI_HOME
+    assert not quotecli_home.exists()
+
+
+def test_add_and_a_query_given_paths_create_the_library(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "new" / "library.sqlite3"
+    result = invoke("quotes", str(corpus), "--db", str(db), "--model", MODEL, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert len(as_json(result)) == 4 and db.is_file()
+
+
+def test_queries_open_the_library_read_only(corpus: Path, quotecli_home: Path) -> None:
+    """Whoever runs the tests (root ignores file modes): the connection itself cannot write."""
+    from quotecli.store import Library
+
+    add(corpus)
+    path = quotecli_home / "library.sqlite3"
+    with Library.open(path, readonly=True) as library:
+        assert library.stats()["articles"] == 3
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            library._conn.execute("DELETE FROM articles")
+    before = path.read_bytes()
+    for command in (["stats"], ["quotes"], ["articles"], ["show", "a.txt"], ["speakers"]):
+        assert invoke(*command).exit_code == 0
+    assert path.read_bytes() == before
+
+
+def _as_reader_without_write_access(shelf: Path, args: list[str]) -> dict[str, Any]:
+    """Run the CLI in a forked child that may not write to `shelf`: as root, the child drops
+    to the unprivileged `nobody` (root ignores file modes); as any other user, the modes
+    already bite. The child first checks that it really cannot write there."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            try:
+                (shelf / "probe").write_text("x")
+                writable = True
+            except PermissionError:
+                writable = False
+            result = runner.invoke(APP, args)
+            report = {"writable": writable, "code": result.exit_code, "out": result.stdout}
+            report["err"] = result.stderr
+        except BaseException as error:
+            report = {"error": repr(error)}
+        os.write(write, json.dumps(report).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        report = json.loads(pipe.read() or "{}")
+    os.waitpid(pid, 0)
+    return report
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_library_in_a_read_only_folder_answers_queries(corpus: Path) -> None:
+    add(corpus)
+    shelf = Path(tempfile.mkdtemp(prefix="quotecli-ro-"))  # outside pytest's 0700 folders
+    try:
+        db = shelf / "library.sqlite3"
+        shutil.copyfile(library_path(), db)  # closed cleanly: no -wal or -shm beside it
+        args = ["stats", "--format", "json", "--db", str(db)]
+        # Import everything the child will need (it may not read /root, where Python may be).
+        assert invoke(*args[:-1], str(library_path())).exit_code == 0
+        db.chmod(0o444)
+        shelf.chmod(0o555)
+        report = _as_reader_without_write_access(shelf, args)
+        assert report.get("writable") is False, report
+        assert report["code"] == 0, report["err"]
+        assert json.loads(report["out"])["articles"] == 3
+        assert sorted(p.name for p in shelf.iterdir()) == ["library.sqlite3"]
+    finally:
+        shelf.chmod(0o755)
+        shutil.rmtree(shelf)
+
+
+def test_a_path_is_one_article_however_it_is_written(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(corpus.parent)
+    assert add(Path("articles")).exit_code == 0
+    for spelling in ("articles/a.txt", "./articles/a.txt", str(corpus / "a.txt")):
+        shown = invoke("show", spelling)
+        assert shown.exit_code == 0, (spelling, shown.stderr)
+        assert "Putin’s reception" in shown.stdout
+    # A changed file, added under another spelling, replaces the old version.
+    (corpus / "a.txt").write_text(article_text([Said("Ann Lee", "A new text")]), "utf-8")
+    assert add(Path("./articles/../articles/a.txt")).exit_code == 0
+    listed = as_json(invoke("articles", "--format", "json"))
+    assert [(a["path"], a["quotes"]) for a in listed] == [
+        ("articles/../articles/a.txt", 1),
+        ("articles/b.txt", 1),
+        ("articles/c.txt", 1),
+    ]
+
+
+def test_remove_takes_articles_and_their_links(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(corpus.parent)
+    add(Path("articles"))
+    [linked] = as_json(invoke("quotes", "--source", "b.txt", "--format", "json"))
+    assert [a["path"] for a in linked["also_in"]] == ["articles/a.txt"]
+    result = invoke("remove", "./articles/a.txt")
+    assert result.exit_code == 0, result.stderr
+    assert "1 article(s) with 2 quote(s) removed" in result.stderr
+    assert result.stdout == ""
+    [alone] = as_json(invoke("quotes", "--source", "b.txt", "--format", "json"))
+    assert alone["also_in"] == []
+    assert as_json(invoke("stats", "--format", "json"))["quotes"] == 2
+    assert invoke("speakers", "--speaker", "abuza").exit_code == 1  # only a.txt quoted him
+
+
+def test_remove_a_folder_a_sha_prefix_and_nothing(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(corpus)
+    [c] = as_json(invoke("articles", "--source", "c.txt", "--format", "json"))
+    missing = invoke("remove", "no-such-article.txt")
+    assert missing.exit_code == 1
+    assert missing.stderr.splitlines()[0].endswith(
+        "no-such-article.txt: no article in the library matches"
+    )
+    assert invoke("remove", c["sha256"][:10], "no-such.txt").exit_code == 0
+    assert [Path(a["path"]).name for a in as_json(invoke("articles", "--format", "json"))] == [
+        "a.txt",
+        "b.txt",
+    ]
+    monkeypatch.chdir(corpus)
+    assert invoke("remove", ".").exit_code == 0
+    assert invoke("articles").exit_code == 1

@@ -187,3 +187,23 @@ class TestOnSeeds:
         names = [row["name"] for row in records(result)]
         assert "Hanoi" in names and "Vietnam" in names
         assert "US" not in names and "U.S." not in names
+
+
+@pytest.mark.model
+def test_quotes_and_speakers_count_speech_unless_act_widens(
+    tmp_path: Path, quotecli_home: Path
+) -> None:
+    article = tmp_path / "bridge.txt"
+    article.write_text(
+        "The mayor believes the bridge is perfectly safe.\n\n"
+        "Jane Moss said the old road would stay closed until May.\n",
+        encoding="utf-8",
+    )
+    said = records(invoke("quotes", str(article), "--format", "json"))
+    assert [(q["act"], q["speaker"]["name"]) for q in said] == [("speech", "Jane Moss")]
+    thought = records(invoke("quotes", str(article), "--act", "thought", "--format", "json"))
+    assert [q["act"] for q in thought] == ["thought"]
+    both = records(invoke("quotes", str(article), "--act", "any", "--format", "json"))
+    assert len(both) == 2
+    speakers = records(invoke("speakers", str(article), "--format", "json"))
+    assert {s["name"]: s["quotes"] for s in speakers}.get("Jane Moss") == 1

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from quotecli.records import ArticleExtraction, QuoteKind, SpeakerKind
-from quotecli.store.synthetic import Said, build_extraction
+from dataclasses import replace
+
+from quotecli.records import Act, ArticleExtraction, QuoteKind, SpeakerKind
+from tests.support.synthetic import Said, build_extraction
 
 THAYER = "Carlyle Thayer"
 
 
 def sample_extractions() -> list[ArticleExtraction]:
-    """Three articles: a split quote, an unknown speaker, a quote repeated by a second outlet."""
+    """Three articles: a split quote, a thought of an unknown speaker, a quote repeated by a
+    second outlet, and an article without quotes."""
+    first, *rest = _extractions()
+    thought = replace(first.quotes[1], act=Act.THOUGHT)
+    return [replace(first, quotes=(first.quotes[0], thought)), *rest]
+
+
+def _extractions() -> list[ArticleExtraction]:
     return [
         build_extraction(
             "news/a.txt",

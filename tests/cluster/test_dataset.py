@@ -15,7 +15,7 @@ from quotecli.cluster.tasks import plan_tasks
 from quotecli.cluster.worker import extract_guarded
 from quotecli.errors import InputError
 from quotecli.records import Article, ArticleExtraction, Quote
-from quotecli.store.synthetic import FakeExtractor
+from tests.support.synthetic import FakeExtractor
 
 from .conftest import THAYER, sample_extractions
 

@@ -14,21 +14,27 @@ from quotecli.sources import iter_articles
 
 @pytest.fixture
 def bucket() -> Iterator[str]:
-    """An in-memory filesystem standing in for s3://: two articles, a note, a binary file."""
+    """An in-memory filesystem standing in for s3://: three articles (text and Markdown), a
+    log file that is no article, a binary file."""
     fs = fsspec.filesystem("memory")
     fs.pipe("/news/b.txt", b'"We will win," the coach said.')
     fs.pipe("/news/sub/a.txt", b"title: Rain\n\nRain is expected in Hanoi.")
-    fs.pipe("/news/notes.md", b"not an article")
+    fs.pipe("/news/notes.md", b"The minister said the talks would resume.")
+    fs.pipe("/news/server.log", b"not an article")
     fs.pipe("/news/broken.txt", b"\x00\x01binary")
     yield "memory://news"
     fs.rm("/news", recursive=True)
 
 
-def test_a_url_folder_gives_its_txt_articles_by_name(bucket: str) -> None:
+def test_a_url_folder_gives_its_articles_by_name(bucket: str) -> None:
     warnings: list[str] = []
     articles = list(iter_inputs([bucket], warnings.append))
-    assert [a.path for a in articles] == ["memory:///news/b.txt", "memory:///news/sub/a.txt"]
-    assert articles[1].title == "Rain" and articles[0].text.startswith('"We will win')
+    assert [a.path for a in articles] == [
+        "memory:///news/b.txt",
+        "memory:///news/notes.md",
+        "memory:///news/sub/a.txt",
+    ]
+    assert articles[2].title == "Rain" and articles[0].text.startswith('"We will win')
     assert warnings == ["memory:///news/broken.txt: binary file, not an article"]
 
 

@@ -40,8 +40,10 @@ def test_import_stores_what_add_would_and_links_across_articles(tmp_path: Path) 
         assert (report.imported, report.skipped) == (3, 0)
         assert report.failures == [("news/bad.txt", "ValueError: no")]
         assert report.sha256s == [e.article.sha256 for e in sample_extractions()]
-        assert list(library.quotes(QuoteFilter())) == list(direct.quotes(QuoteFilter()))
-        thayer = list(library.quotes(QuoteFilter(speakers=(THAYER,))))
+        assert list(library.quotes(QuoteFilter(act=None))) == list(
+            direct.quotes(QuoteFilter(act=None))
+        )
+        thayer = list(library.quotes(QuoteFilter(speakers=(THAYER,), act=None)))
         assert [len(q["also_in"]) for q in thayer] == [1, 1]
         _, text, _ = library.article_text("news/a.txt")
         assert text == sample_extractions()[0].article.text
@@ -60,18 +62,18 @@ def test_export_then_import_gives_the_same_library(tmp_path: Path) -> None:
     out = tmp_path / "exported"
     with stored_like_add(tmp_path) as direct:
         assert export_library(direct, str(out), articles_per_part=2) == (3, 3)
-        expected = list(direct.quotes(QuoteFilter()))
+        expected = list(direct.quotes(QuoteFilter(act=None)))
     assert len(Dataset.at(str(out)).part_names()) == 2
     assert Dataset.at(str(out)).read_marker()["created_by"] == "export"  # type: ignore[index]
     with Library.open(tmp_path / "again.sqlite3") as library:
         import_dataset(str(out), library)
-        assert list(library.quotes(QuoteFilter())) == expected
-        assert library.speakers(QuoteFilter()) == direct_speakers(tmp_path)
+        assert list(library.quotes(QuoteFilter(act=None))) == expected
+        assert library.speakers(QuoteFilter(act=None)) == direct_speakers(tmp_path)
 
 
 def direct_speakers(tmp_path: Path) -> object:
     with Library.open(tmp_path / "direct.sqlite3") as direct:
-        return direct.speakers(QuoteFilter())
+        return direct.speakers(QuoteFilter(act=None))
 
 
 def test_export_never_writes_into_a_non_empty_directory(tmp_path: Path) -> None:
@@ -86,10 +88,10 @@ def test_export_and_import_through_an_fsspec_url(tmp_path: Path) -> None:
     url = "memory://quotecli-test/exported"
     with stored_like_add(tmp_path) as direct:
         export_library(direct, url)
-        expected = list(direct.quotes(QuoteFilter()))
+        expected = list(direct.quotes(QuoteFilter(act=None)))
     try:
         with Library.open(tmp_path / "again.sqlite3") as library:
             assert import_dataset(url, library).imported == 3
-            assert list(library.quotes(QuoteFilter())) == expected
+            assert list(library.quotes(QuoteFilter(act=None))) == expected
     finally:
         Dataset.at(url).fs.rm("/quotecli-test", recursive=True)

@@ -8,7 +8,7 @@ from quotecli.eval.brat import read_article
 from quotecli.eval.matching import MatchMode
 from quotecli.eval.prediction import from_quote
 from quotecli.eval.scoring import Counts, score_article
-from quotecli.store.synthetic import Said, build_extraction
+from tests.support.synthetic import Said, build_extraction
 
 SPLIT = 'The port is full," she said, "and the ships keep coming.'
 GAP = (SPLIT.index('," she'), SPLIT.index("and the"))

@@ -8,7 +8,7 @@ from quotecli.query import QuoteFilter
 from quotecli.records import SpeakerKind
 from quotecli.store import Library
 from quotecli.store.merging import merge_targets
-from quotecli.store.synthetic import Said, build_extraction
+from tests.support.synthetic import Said, build_extraction
 
 
 @pytest.mark.parametrize(

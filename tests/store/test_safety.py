@@ -16,7 +16,7 @@ from quotecli.query import QuoteFilter
 from quotecli.store import Library
 from quotecli.store.opening import connect
 from quotecli.store.schema import SCHEMA_VERSION
-from quotecli.store.synthetic import Said, build_extraction
+from tests.support.synthetic import Said, build_extraction
 
 
 def a_library(path: Path) -> None:

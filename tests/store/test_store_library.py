@@ -8,7 +8,7 @@ from quotecli.errors import InputError
 from quotecli.query import QuoteFilter
 from quotecli.records import QuoteKind, SpeakerKind
 from quotecli.store import Library
-from quotecli.store.synthetic import Said, build_extraction
+from tests.support.synthetic import Said, build_extraction
 
 THAYER = "Carlyle Thayer"
 RECEPTION = "Putin’s triumphal reception in Hanoi shows Vietnam's independence"
@@ -82,8 +82,12 @@ def test_same_quote_in_two_articles_is_linked(library: Library) -> None:
     two_outlets(library)
     records = list(library.quotes(QuoteFilter(speakers=("thayer",), contains="triumphal")))
     assert [r["article"]["path"] for r in records] == ["news/a.txt", "news/b.txt"]
-    assert records[0]["also_in"] == [{"path": "news/b.txt", "title": "Bamboo diplomacy"}]
-    assert records[1]["also_in"] == [{"path": "news/a.txt", "title": "Putin in Hanoi"}]
+    assert records[0]["also_in"] == [
+        {"path": "news/b.txt", "title": "Bamboo diplomacy", "outlet": None}
+    ]
+    assert records[1]["also_in"] == [
+        {"path": "news/a.txt", "title": "Putin in Hanoi", "outlet": None}
+    ]
     unlinked = list(library.quotes(QuoteFilter(contains="Moscow needs")))
     assert unlinked[0]["also_in"] == []
 
@@ -92,7 +96,9 @@ def test_unique_prints_one_record_per_group(library: Library) -> None:
     two_outlets(library)
     unique = list(library.quotes(QuoteFilter(speakers=("Thayer",), unique=True)))
     assert len(unique) == 2
-    assert unique[0]["also_in"] == [{"path": "news/b.txt", "title": "Bamboo diplomacy"}]
+    assert unique[0]["also_in"] == [
+        {"path": "news/b.txt", "title": "Bamboo diplomacy", "outlet": None}
+    ]
     assert len(list(library.quotes(QuoteFilter(unique=True, limit=1)))) == 1
 
 

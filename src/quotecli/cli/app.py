@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from quotecli import __version__
-from quotecli.cli import cluster, evaluate, library, quotes
+from quotecli.cli import cluster, evaluate, library, quotes, report
 
 app = typer.Typer(
     name="quotecli",
@@ -42,6 +42,7 @@ def root(
 
 quotes.register(app)
 library.register(app)
+report.register(app)
 evaluate.register(app)
 cluster.register(app)
 

@@ -12,6 +12,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quotecli.cli.common import DbOption, ModelOption, open_library, stderr, translate_errors, warn
+from quotecli.cli.reading import (
+    DateFieldOption,
+    GlobOption,
+    IdFieldOption,
+    TextFieldOption,
+    TitleFieldOption,
+    UrlFieldOption,
+    read_options,
+)
 
 if TYPE_CHECKING:
     from quotecli.cluster.engine import JobReport
@@ -26,7 +35,8 @@ class ExportFormat(StrEnum):
 InputsArgument = Annotated[
     list[str],
     typer.Argument(
-        help="Article files, directories (searched for *.txt), - for stdin, or fsspec URLs."
+        help="Files, directories, - for stdin, web URLs (as `add` reads them) or fsspec URLs"
+        " (s3://..., the filesystem's package installed)."
     ),
 ]
 OutOption = Annotated[
@@ -58,6 +68,12 @@ def extract(
     workers: WorkersOption = None,
     task_size: TaskSizeOption = DEFAULT_TASK_SIZE,
     model: ModelOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
 ) -> None:
     """Extract articles on a Dask cluster into a Parquet dataset (one file per task).
 
@@ -76,11 +92,12 @@ def extract(
     from quotecli.parallel import default_jobs
 
     job = Job(out, model, cluster, workers or default_jobs(), task_size)
+    read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
     with progress("extracting") as bar:
         task = bar.add_task("extracting", total=None, unit="articles")
         report = run_job(
             job,
-            iter_inputs(inputs, warn),
+            iter_inputs(inputs, warn, read),
             on_result=lambda result: bar.advance(task, result.articles),
             on_skip=lambda done: bar.advance(task, len(done.articles)),
         )

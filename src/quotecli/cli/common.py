@@ -121,8 +121,16 @@ def emit(rows: Iterable[Row], fmt: OutputFormat | None, view: View) -> ExitStatu
     return ExitStatus.OK if count else ExitStatus.NO_MATCH
 
 
-def open_library(db: Path | None) -> Library:
+def open_library(db: Path | None, *, create: bool = False, readonly: bool = False) -> Library:
+    """The library `--db` (or its defaults) names.
+
+    Args:
+        db: the `--db` option.
+        create: make it if missing (only commands that add articles); otherwise a missing
+            library is an error, so a mistyped path never leaves an empty library behind.
+        readonly: for queries: a connection that cannot write (see `Library.open`).
+    """
     from quotecli.paths import library_path
     from quotecli.store import Library
 
-    return Library.open(library_path(db))
+    return Library.open(library_path(db), create=create, readonly=readonly)

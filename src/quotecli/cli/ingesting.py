@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from quotecli.cli.common import warn
 from quotecli.errors import InputError
-from quotecli.sources import iter_articles
+from quotecli.sources import ReadOptions, iter_articles
 
 if TYPE_CHECKING:
     from quotecli.ingest import IngestEvent
@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 
 
 def ingest_paths(
-    paths: Sequence[str], library: Library, *, model: str | None, jobs: int | None
+    paths: Sequence[str],
+    library: Library,
+    *,
+    model: str | None,
+    jobs: int | None,
+    options: ReadOptions | None = None,
 ) -> tuple[str, ...]:
     """Store every readable article under `paths`; return their content hashes, in order.
 
@@ -35,14 +40,19 @@ def ingest_paths(
     shas = [sha for dataset in datasets for sha in import_dataset(dataset, library)]
     texts = [path for path in paths if path not in datasets]
     if texts:
-        shas.extend(_ingest_texts(texts, library, model=model, jobs=jobs))
+        shas.extend(_ingest_texts(texts, library, model=model, jobs=jobs, options=options))
     if not shas:
         raise InputError("no article could be read from " + " ".join(paths))
     return tuple(shas)
 
 
 def _ingest_texts(
-    paths: Sequence[str], library: Library, *, model: str | None, jobs: int | None
+    paths: Sequence[str],
+    library: Library,
+    *,
+    model: str | None,
+    jobs: int | None,
+    options: ReadOptions | None,
 ) -> list[str]:
     from quotecli.cli.progress import progress
     from quotecli.ingest import ingest
@@ -57,7 +67,7 @@ def _ingest_texts(
             bar.advance(task)
 
         report = ingest(
-            iter_articles(paths, warn),
+            iter_articles(paths, warn, options=options),
             library,
             extractor_factory(model_name, jobs),
             version=pipeline_version(model_name),

@@ -1,4 +1,5 @@
-"""`quotecli add`, `articles`, `show`, `stats` and `reindex`: filling and inspecting the library."""
+"""`quotecli add`, `articles`, `show`, `stats`, `reindex` and `remove`: filling, inspecting and
+pruning the library."""
 
 from __future__ import annotations
 
@@ -22,9 +23,24 @@ from quotecli.cli.common import (
     open_library,
     stderr,
     translate_errors,
+    warn,
 )
+from quotecli.cli.reading import (
+    PATHS_HELP,
+    DateFieldOption,
+    GlobOption,
+    IdFieldOption,
+    OutletOption,
+    TextFieldOption,
+    TitleFieldOption,
+    UrlFieldOption,
+    UrlOption,
+    read_options,
+)
+from quotecli.cli.report import ShowFormat, ShowFormatOption, article_html
 from quotecli.query import QuoteFilter
 from quotecli.render import Column, OutputFormat, Row, View, cell
+from quotecli.status import ExitStatus
 
 if TYPE_CHECKING:
     from quotecli.ingest import IngestEvent
@@ -47,15 +63,23 @@ ARTICLE_COLUMNS = (
     Column("path", cell("path"), "bold", 3),
     Column("title", cell("title"), None, 3),
     Column("date", cell("date")),
+    Column("outlet", cell("outlet"), None, 2),
+    Column("url", cell("url"), "dim", 3),
     Column("quotes", cell("quotes")),
     Column("stale", cell("stale")),
     Column("sha256", lambda row: str(row["sha256"])[:12], "dim"),
 )
-ARTICLES = View(ARTICLE_COLUMNS, (*ARTICLE_COLUMNS[:-1], Column("sha256", cell("sha256"))))
+# CSV keeps its earlier columns in place and adds the metadata after them.
+ARTICLE_CSV = (
+    *(c for c in ARTICLE_COLUMNS[:-1] if c.header not in {"outlet", "url"}),
+    Column("sha256", cell("sha256")),
+    *(Column(name, cell(name)) for name in ("outlet", "url", "author", "id")),
+)
+ARTICLES = View(ARTICLE_COLUMNS, ARTICLE_CSV)
 
 PathsArgument = Annotated[
     list[str],
-    typer.Argument(help="Article files, directories (searched for *.txt) or - for stdin."),
+    typer.Argument(help=PATHS_HELP, show_default=False),
 ]
 
 
@@ -64,6 +88,12 @@ def add(
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
 ) -> None:
     """Extract articles into the library; texts already stored cost only their hashing.
 
@@ -72,9 +102,10 @@ def add(
     """
     from quotecli.cli.ingesting import ingest_paths
 
-    with open_library(db) as library:
-        shas = ingest_paths(paths, library, model=model, jobs=jobs)
-        stored = library.articles(QuoteFilter(article_shas=shas))
+    with open_library(db, create=True) as library:
+        read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
+        shas = ingest_paths(paths, library, model=model, jobs=jobs, options=read)
+        stored = library.articles(QuoteFilter(article_shas=shas, act=None))
         total = library.stats()["articles"]
     quotes = sum(a["quotes"] for a in stored)
     stderr.print(
@@ -85,6 +116,8 @@ def add(
 
 def articles(
     source: Annotated[str | None, typer.Option(help="Part of the article's path or title.")] = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: Annotated[str | None, typer.Option(help="Dated on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Dated on or before (YYYY-MM-DD).")] = None,
     speaker: Annotated[
@@ -95,11 +128,19 @@ def articles(
     model: ModelOption = None,
     db: DbOption = None,
 ) -> None:
-    """List the library's articles: path, title, date, quotes, and whether results are stale."""
+    """List the library's articles: path, title, date, outlet, URL, quotes, and staleness."""
+    # Every quote counts here, speech and thought: an article is listed with all it holds.
     filt = QuoteFilter(
-        speakers=tuple(speaker or ()), source=source, since=since, until=until, limit=limit
+        speakers=tuple(speaker or ()),
+        source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
+        since=since,
+        until=until,
+        limit=limit,
+        act=None,
     )
-    with open_library(db) as library:
+    with open_library(db, readonly=True) as library:
         rows = library.articles(filt, version=_current_version(model))
         status = emit(rows, fmt, ARTICLES)
     raise typer.Exit(status)
@@ -107,17 +148,24 @@ def articles(
 
 def show(
     article: Annotated[str, typer.Argument(help="Path, title or sha256 prefix of an article.")],
+    fmt: ShowFormatOption = ShowFormat.TEXT,
     db: DbOption = None,
 ) -> None:
-    """Print an article with each quote highlighted in its speaker's colour, speaker beside it."""
-    with open_library(db) as library:
+    """Print an article with each quote highlighted in its speaker's colour, speaker beside it.
+
+    With --format html, a self-contained web page: quote records on hover, a legend of speakers.
+    """
+    with open_library(db, readonly=True) as library:
         meta, text, quotes = library.article_text(article)
+    if fmt is ShowFormat.HTML:
+        sys.stdout.write(article_html(meta, text, quotes))
+        return
     Console(file=sys.stdout, highlight=False).print(article_view(meta, text, quotes))
 
 
 def stats(fmt: FormatOption = None, model: ModelOption = None, db: DbOption = None) -> None:
     """Totals: articles, quotes by kind, speakers, places, linked quotes, top speakers."""
-    with open_library(db) as library:
+    with open_library(db, readonly=True) as library:
         numbers = library.stats(version=_current_version(model))
     chosen = choose_format(fmt)
     if chosen in (OutputFormat.JSON, OutputFormat.JSONL):
@@ -152,6 +200,41 @@ def reindex(model: ModelOption = None, db: DbOption = None, jobs: JobsOption = N
     stderr.print(f"re-extracted {report.extracted} stale article(s)")
 
 
+def remove(
+    articles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ARTICLE",
+            help="Path of an article (any spelling), a folder (every article under it), or a"
+            " sha256 prefix.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+) -> None:
+    """Remove articles from the library, with their quotes and their links to other articles.
+
+    Exit 1 when no ARTICLE matched a stored article.
+
+    Examples:
+
+      quotecli remove seeds/000_0deaf8d47228b67d.txt
+
+      quotecli remove ./old-corpus/ 9cac5bcc
+    """
+    with open_library(db) as library:
+        removed, unmatched = library.remove(list(articles))
+        total = library.stats()["articles"]
+    for key in unmatched:
+        warn(f"{key}: no article in the library matches")
+    quotes = sum(a["quotes"] for a in removed)
+    stderr.print(
+        f"{len(removed)} article(s) with {quotes} quote(s) removed; the library holds {total}"
+        f" article(s) at {library.path}"
+    )
+    raise typer.Exit(ExitStatus.OK if removed else ExitStatus.NO_MATCH)
+
+
 def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
     """The article as Rich renderables: a header, then each paragraph beside its speakers.
 
@@ -184,6 +267,7 @@ def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
 def _header(meta: Row, quotes: int) -> Text:
     header = Text(str(meta.get("title") or meta["path"]), style="bold underline")
     details = [str(meta["path"]), str(meta.get("date") or "undated"), f"{quotes} quote(s)"]
+    details[1:1] = [str(meta[key]) for key in ("outlet", "url") if meta.get(key)]
     header.append("\n" + " · ".join(details) + "\n", style="dim")
     return header
 
@@ -242,5 +326,5 @@ def _current_version(model: str | None) -> str | None:
 
 
 def register(app: typer.Typer) -> None:
-    for command in (add, articles, show, stats, reindex):
+    for command in (add, articles, show, stats, reindex, remove):
         app.command()(translate_errors(command))

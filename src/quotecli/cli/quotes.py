@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,9 +25,22 @@ from quotecli.cli.common import (
     translate_errors,
 )
 from quotecli.cli.ingesting import ingest_paths
+from quotecli.cli.reading import (
+    PATHS_HELP,
+    DateFieldOption,
+    GlobOption,
+    IdFieldOption,
+    OutletOption,
+    TextFieldOption,
+    TitleFieldOption,
+    UrlFieldOption,
+    UrlOption,
+    read_options,
+)
 from quotecli.query import QuoteFilter
 from quotecli.records import QuoteKind
 from quotecli.render import PLACES, QUOTES, SPEAKERS, OutputFormat, Row, View, iter_dicts
+from quotecli.sources import ReadOptions
 
 if TYPE_CHECKING:
     from quotecli.store import Library
@@ -42,9 +56,7 @@ def _date(value: str | None) -> str | None:
 
 PathsArgument = Annotated[
     list[str] | None,
-    typer.Argument(
-        help="Article files, directories (searched for *.txt) or - for stdin. None: the library."
-    ),
+    typer.Argument(help=PATHS_HELP + " None: the whole library.", show_default=False),
 ]
 SpeakerOption = Annotated[
     list[str] | None,
@@ -57,9 +69,34 @@ AffiliationOption = Annotated[
 ]
 PlaceOption = Annotated[str | None, typer.Option(help="A place the quote names.")]
 ContainsOption = Annotated[
-    str | None, typer.Option(help="Words the quote text contains (full-text search).")
+    list[str] | None,
+    typer.Option(
+        help='Words the quote holds, all of them in any order, any case; "a phrase" in quotes'
+        " for those words in that order. Repeat to AND.",
+    ),
 ]
 KindOption = Annotated[QuoteKind | None, typer.Option(help="direct, indirect or mixed.")]
+
+
+class ActChoice(StrEnum):
+    SPEECH = "speech"
+    THOUGHT = "thought"
+    ANY = "any"
+
+
+ActOption = Annotated[
+    ActChoice,
+    typer.Option(
+        help="speech (words said or written), thought (beliefs, intentions, attitudes, "
+        "evidence) or any."
+    ),
+]
+
+
+def act_filter(act: ActChoice) -> str | None:
+    return None if act is ActChoice.ANY else str(act)
+
+
 SourceOption = Annotated[str | None, typer.Option(help="Part of the article's path or title.")]
 SinceOption = Annotated[
     str | None, typer.Option(callback=_date, help="Articles dated on or after (YYYY-MM-DD).")
@@ -80,7 +117,10 @@ def quotes(
     place: PlaceOption = None,
     contains: ContainsOption = None,
     kind: KindOption = None,
+    act: ActOption = ActChoice.SPEECH,
     source: SourceOption = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = None,
@@ -89,6 +129,12 @@ def quotes(
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
 ) -> None:
     """Print attributed quotes, filtered.
 
@@ -96,45 +142,64 @@ def quotes(
 
       quotecli quotes seeds/ --speaker Thayer
 
+      quotecli quotes --contains 'clinton trump' --contains '"tax cuts"'
+
       quotecli quotes seeds/ --format json | jq '.[] | select(.kind == "direct")'
     """
     filt = QuoteFilter(
         speakers=tuple(speaker or ()),
         affiliation=affiliation,
         place=place,
-        contains=contains,
+        contains=tuple(contains or ()),
         kind=kind,
+        act=act_filter(act),
         source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
         since=since,
         until=until,
         limit=limit,
         unique=unique,
     )
-    _run(paths, filt, model, db, jobs, fmt, lambda library, f: library.quotes(f), QUOTES)
+    read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
+    _run(paths, read, filt, model, db, jobs, fmt, lambda library, f: library.quotes(f), QUOTES)
 
 
 def speakers(
     paths: PathsArgument = None,
     speaker: SpeakerOption = None,
     affiliation: AffiliationOption = None,
+    act: ActOption = ActChoice.SPEECH,
     source: SourceOption = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     fmt: FormatOption = None,
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
 ) -> None:
     """Print the speakers: name, kind, title, affiliation and number of quotes."""
     filt = QuoteFilter(
         speakers=tuple(speaker or ()),
         affiliation=affiliation,
+        act=act_filter(act),
         source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
         since=since,
         until=until,
     )
     _run(
         paths,
+        read_options(glob, text_field, title_field, date_field, url_field, id_field),
         filt,
         model,
         db,
@@ -148,17 +213,36 @@ def speakers(
 def places(
     paths: PathsArgument = None,
     source: SourceOption = None,
+    outlet: OutletOption = None,
+    url: UrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     fmt: FormatOption = None,
     model: ModelOption = None,
     db: DbOption = None,
     jobs: JobsOption = None,
+    glob: GlobOption = None,
+    text_field: TextFieldOption = None,
+    title_field: TitleFieldOption = None,
+    date_field: DateFieldOption = None,
+    url_field: UrlFieldOption = None,
+    id_field: IdFieldOption = None,
 ) -> None:
     """Print the places the articles mention, with how often."""
-    filt = QuoteFilter(source=source, since=since, until=until)
+    filt = QuoteFilter(
+        source=source, outlets=tuple(outlet or ()), url=url, since=since, until=until
+    )
+    read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
     _run(
-        paths, filt, model, db, jobs, fmt, lambda library, f: iter_dicts(library.places(f)), PLACES
+        paths,
+        read,
+        filt,
+        model,
+        db,
+        jobs,
+        fmt,
+        lambda library, f: iter_dicts(library.places(f)),
+        PLACES,
     )
 
 
@@ -167,6 +251,7 @@ Select = Callable[["Library", QuoteFilter], Iterable[Row]]
 
 def _run(
     paths: list[str] | None,
+    read: ReadOptions,
     filt: QuoteFilter,
     model: str | None,
     db: Path | None,
@@ -176,9 +261,11 @@ def _run(
     view: View,
 ) -> None:
     """Ingest PATHs if given, then query the library and print; exit 0 or 1 (no match)."""
-    with open_library(db) as library:
+    # With PATHs the command adds them, as `add` does, so it may make the library; without,
+    # it only reads, and a missing library is an error.
+    with open_library(db, create=bool(paths), readonly=not paths) as library:
         if paths:
-            shas = ingest_paths(paths, library, model=model, jobs=jobs)
+            shas = ingest_paths(paths, library, model=model, jobs=jobs, options=read)
             filt = replace(filt, article_shas=shas)
         status = emit(select(library, filt), fmt, view)
     raise typer.Exit(status)

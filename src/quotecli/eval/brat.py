@@ -19,18 +19,20 @@ ATTRIBUTION_EVENTS = frozenset({"Attribution", "Attribution-no-source"})
 ROLES = ("Content", "Source", "Cue")
 
 _TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)(?:\t(.*))?$")
-_EVENT = re.compile(r"^E\d+\t(\S+?):\S+((?: +\S+:\S+)*) *$")
+_EVENT = re.compile(r"^(E\d+)\t(\S+?):\S+((?: +\S+:\S+)*) *$")
 _OTHER = re.compile(r"^[#ARMN*]\d*\t")
 
 
 @dataclass(frozen=True, slots=True)
 class GoldAttribution:
-    """One annotated attribution; `source` is None for `Attribution-no-source`."""
+    """One annotated attribution; `source` is None for `Attribution-no-source`; `event` is
+    its brat event id (`E12`), which other annotation layers refer to."""
 
     content: Span
     source: Span | None
     cue: Span | None
     line: int
+    event: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ def read_utf8(path: Path) -> str:
 def parse_annotations(lines: list[str], text: str, path: Path) -> tuple[GoldAttribution, ...]:
     """Parse brat lines into attributions (events without a Content are skipped)."""
     spans: dict[str, tuple[str, Span]] = {}
-    events: list[tuple[int, str, list[tuple[str, str]]]] = []
+    events: list[tuple[int, str, str, list[tuple[str, str]]]] = []
     in_multiline_text = False
     for number, line in enumerate(lines, start=1):
         where = f"{path}:{number}"
@@ -114,9 +116,9 @@ def parse_annotations(lines: list[str], text: str, path: Path) -> tuple[GoldAttr
             spans[tid] = (kind, span)
             in_multiline_text = any("\n" in text[s:e] for s, e in span)
         elif match := _EVENT.match(line):
-            kind, args = match.groups()
+            event, kind, args = match.groups()
             roles = [tuple(arg.split(":", 1)) for arg in args.split()]
-            events.append((number, kind, [(role, tid) for role, tid in roles]))
+            events.append((number, event, kind, [(role, tid) for role, tid in roles]))
             in_multiline_text = False
         elif _OTHER.match(line):
             in_multiline_text = False
@@ -124,9 +126,9 @@ def parse_annotations(lines: list[str], text: str, path: Path) -> tuple[GoldAttr
             raise GoldDataError(f"{where}: not a brat annotation line: {line[:60]!r}")
     return tuple(
         attribution
-        for number, kind, roles in events
+        for number, event, kind, roles in events
         if kind in ATTRIBUTION_EVENTS
-        and (attribution := build_attribution(number, roles, spans, f"{path}:{number}"))
+        and (attribution := build_attribution(number, event, roles, spans, f"{path}:{number}"))
     )
 
 
@@ -159,7 +161,11 @@ def check_written_text(
 
 
 def build_attribution(
-    number: int, roles: list[tuple[str, str]], spans: dict[str, tuple[str, Span]], where: str
+    number: int,
+    event: str,
+    roles: list[tuple[str, str]],
+    spans: dict[str, tuple[str, Span]],
+    where: str,
 ) -> GoldAttribution | None:
     """Join an event's role arguments (Content, Content2, Source, Cue ...) into one record."""
     pieces: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
@@ -176,4 +182,5 @@ def build_attribution(
         source=make_span(pieces["Source"]) or None,
         cue=make_span(pieces["Cue"]) or None,
         line=number,
+        event=event,
     )

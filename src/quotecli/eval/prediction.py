@@ -13,12 +13,18 @@ QUOTED_KINDS = frozenset({"direct", "mixed"})
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """One predicted attribution: content, speaker mention and cue spans, and its kind."""
+    """One predicted attribution: content, speaker mention and cue spans, its kind, and the
+    rule that found it and who it names, where the system says (None otherwise)."""
 
     content: Span
     source: Span | None
     cue: Span | None
     kind: str
+    rule: str | None = None
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    role: str | None = None
+    act: str | None = None
 
     @property
     def is_quoted(self) -> bool:
@@ -37,6 +43,12 @@ def from_quote(quote: Quote) -> Prediction:
         source=text_span_to_span(quote.speaker.mention),
         cue=text_span_to_span(quote.cue),
         kind=str(quote.kind),
+        rule=quote.rule,
+        speaker=quote.speaker.name,
+        speaker_kind=str(quote.speaker.kind),
+        role=" ".join(part for part in (quote.speaker.title, quote.speaker.affiliation) if part)
+        or None,
+        act=getattr(quote, "act", None),
     )
 
 

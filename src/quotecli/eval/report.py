@@ -35,6 +35,8 @@ WRONG_CUE = "wrong cue (content found, cue does not overlap gold cue)"
 FRAGMENT = "extra fragment or duplicate of an attribution already found"
 SCARE_QUOTE = f"scare quote: direct/mixed prediction of <= {SCARE_QUOTE_WORDS} words, no gold"
 FALSE_POSITIVE = "false positive without gold"
+NO_PREDICTION = "(no prediction: missed entirely)"
+NO_RULE = "(no rule)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +164,8 @@ def render_case(case: ErrorCase) -> list[str]:
         lines.append("  - " + describe("gold", g.content, g.source, g.cue, text))
     if case.pred is not None:
         p = case.pred
-        lines.append("  - " + describe(f"predicted ({p.kind})", p.content, p.source, p.cue, text))
+        label = f"predicted ({p.kind}, {p.rule})" if p.rule else f"predicted ({p.kind})"
+        lines.append("  - " + describe(label, p.content, p.source, p.cue, text))
     return lines
 
 
@@ -177,22 +180,54 @@ def frequent_cues(cases: Sequence[ErrorCase], top: int = 8) -> str:
     return f"Most frequent cues: {listed or 'none'}."
 
 
+def rule_of(case: ErrorCase) -> str:
+    """The rule whose prediction the case is about; misses with no prediction near have none."""
+    if case.pred is None:
+        return NO_PREDICTION
+    return case.pred.rule or NO_RULE
+
+
+def by_rule(
+    groups: list[tuple[str, list[ErrorCase]]],
+) -> list[tuple[str, list[tuple[str, list[ErrorCase]]]]]:
+    """The error groups split by rule: rules with most cases first, groups by size within."""
+    split: dict[str, dict[str, list[ErrorCase]]] = defaultdict(lambda: defaultdict(list))
+    for group, cases in groups:
+        for case in cases:
+            split[rule_of(case)][group].append(case)
+    ordered = [
+        (rule, sorted(found.items(), key=lambda item: (-len(item[1]), item[0])))
+        for rule, found in split.items()
+    ]
+    return sorted(ordered, key=lambda item: (-sum(len(c) for _, c in item[1]), item[0]))
+
+
 def render_errors(result: EvalResult) -> str:
-    """The whole error report as Markdown: a summary of groups, then every case."""
+    """The whole error report as Markdown: groups, then every case under the rule that made it
+    (misses that no prediction came near stand under their own heading)."""
     groups = group_errors(result.outcomes)
+    rules = by_rule(groups)
     lines = [
         f"# {result.system} errors on {result.gold_dir}",
         "",
-        f"{result.articles} articles, run {result.date}. Groups sorted by size.",
+        f"{result.articles} articles, run {result.date}. Groups and rules sorted by size.",
         "",
         "| cases | group |",
         "|---:|---|",
         *(f"| {len(cases)} | {group} |" for group, cases in groups),
+        "",
+        "| cases | rule |",
+        "|---:|---|",
+        *(f"| {sum(len(c) for _, c in found)} | {rule} |" for rule, found in rules),
     ]
-    for group, cases in groups:
-        lines += ["", f"## {group} ({len(cases)})", "", frequent_cues(cases), ""]
-        for case in cases:
-            lines += render_case(case)
+    for rule, found in rules:
+        total = sum(len(cases) for _, cases in found)
+        lines += ["", f"## {rule} ({total})", "", "| cases | group |", "|---:|---|"]
+        lines += [f"| {len(cases)} | {group} |" for group, cases in found]
+        for group, cases in found:
+            lines += ["", f"### {rule}: {group} ({len(cases)})", "", frequent_cues(cases), ""]
+            for case in cases:
+                lines += render_case(case)
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,4 @@
-"""The systems compared by `make eval`, sharing one parse per article.
+"""The systems `quotecli eval --baseline` compares, sharing one parse per article.
 
 Each article is parsed once by the quotecli pipeline; quotecli's records come from that Doc
 through `quotecli.extract`, and the textacy baseline reads the same Doc (our component only
@@ -8,11 +8,16 @@ needs lemmas, so the model's own lemmatizer is run on the shared Doc for the bas
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
+from quotecli.errors import MissingDependencyError
 from quotecli.eval.baseline import baseline_for_docs, model_lemmatizer
 from quotecli.eval.brat import GoldArticle
 from quotecli.eval.core import Predict
+from quotecli.eval.parse_cache import ParseCache
 from quotecli.eval.prediction import Prediction, from_quote
 from quotecli.extract import Extractor, assemble, doc_to_parts, split_for_model
 from quotecli.records import Article
@@ -21,17 +26,20 @@ from quotecli.records import Article
 class SharedParse:
     """Parses each article once with the extractor's pipeline and remembers the last one."""
 
-    def __init__(self, extractor: Extractor) -> None:
+    def __init__(self, extractor: Extractor, cache: ParseCache | None = None) -> None:
         self.extractor = extractor
-        self._lemmatize = model_lemmatizer(extractor.model_name)
+        self.cache = cache
+        self._lemmatizer: Callable[[Doc], Doc] | bool | None = False  # False: not loaded yet
         self._key: str | None = None
         self._docs: list[tuple[int, Doc]] = []
 
     def docs(self, article: GoldArticle) -> list[tuple[int, Doc]]:
-        """(offset, Doc) chunks of the article, parsed on first request."""
+        """(offset, Doc) chunks of the article, parsed on first request (or read from the
+        parse cache)."""
         if self._key != str(article.text_path):
             chunks = list(split_for_model(article.text, self.extractor.nlp.max_length))
-            parsed = self.extractor.nlp.pipe(text for _, text in chunks)
+            texts = [text for _, text in chunks]
+            parsed = self.cache.parse(texts) if self.cache else self.extractor.nlp.pipe(texts)
             self._docs = [(offset, doc) for (offset, _), doc in zip(chunks, parsed, strict=True)]
             self._key = str(article.text_path)
         return self._docs
@@ -43,19 +51,26 @@ class SharedParse:
         extraction = assemble(record, parts, self.extractor.version)
         return [from_quote(quote) for quote in extraction.quotes]
 
+    def baseline(self, name: str) -> Predict:
+        """The named baseline's predict function.
+
+        Raises:
+            MissingDependencyError: the baseline's package is not installed.
+        """
+        if name != "textacy":
+            raise ValueError(f"unknown baseline {name!r}")
+        if importlib.util.find_spec("textacy") is None:
+            raise MissingDependencyError(
+                "the textacy baseline needs textacy; install it with: pip install textacy==0.13.0"
+            )
+        return self.textacy
+
     def textacy(self, article: GoldArticle) -> list[Prediction]:
         """The textacy baseline's predictions on the same Docs, lemmatised."""
         docs = self.docs(article)
-        if self._lemmatize is not None:
-            docs = [(offset, self._lemmatize(doc)) for offset, doc in docs]
+        if self._lemmatizer is False:
+            self._lemmatizer = model_lemmatizer(self.extractor.model_name)
+        lemmatize = self._lemmatizer
+        if callable(lemmatize):
+            docs = [(offset, lemmatize(doc)) for offset, doc in docs]
         return baseline_for_docs(docs)
-
-
-def extractor_predict(extractor: Extractor) -> Predict:
-    """quotecli through the public `Extractor` API: what `quotecli eval` scores."""
-
-    def predict(article: GoldArticle) -> list[Prediction]:
-        record = Article(path=str(article.text_path), text=article.text)
-        return [from_quote(quote) for quote in extractor.extract(record).quotes]
-
-    return predict

@@ -81,3 +81,21 @@ def light_verb_nouns() -> frozenset[str]:
 def stance_adjectives() -> frozenset[str]:
     """Adjectives reporting a stance after a copula ("are concerned about X")."""
     return read_words("stance_adjectives.txt")
+
+
+@cache
+def thought_verbs() -> frozenset[str]:
+    """Verbs reporting a belief, wish, decision, perception or evidence ("believes", "shows")."""
+    return read_words("thought_verbs.txt")
+
+
+@cache
+def evidence_nouns() -> frozenset[str]:
+    """Evidence that shows rather than says ("polls", "data", "footage")."""
+    return read_words("evidence_nouns.txt")
+
+
+@cache
+def thought_nouns() -> frozenset[str]:
+    """Reporting nouns holding a belief, wish or plan ("belief", "plan", "decision")."""
+    return read_words("thought_nouns.txt")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from quotecli.nlp.spans import CharSpan
-from quotecli.records import QuoteKind, SpeakerKind
+from quotecli.records import Act, QuoteKind, SpeakerKind
 
 __all__ = ["Attribution", "CharSpan", "Entity", "Place"]
 
@@ -28,6 +28,7 @@ class Attribution:
             and cue between the parts of a split quote (`"A," she said, "B."`), or the
             paragraph break in a quotation that runs on into the next paragraph.
         rule: the name of the rule that found it (`quotecli.nlp.attribution.rules`).
+        act: speech, or thought (a belief, intention, attitude, perception or evidence).
     """
 
     content: CharSpan
@@ -37,6 +38,7 @@ class Attribution:
     entity: int | None = None
     gaps: tuple[CharSpan, ...] = ()
     rule: str = ""
+    act: Act = Act.SPEECH
 
 
 @dataclass(slots=True)

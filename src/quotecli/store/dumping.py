@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,23 +25,23 @@ class StoredArticle:
     quotes: list[dict[str, Any]]
 
 
-def iter_stored(conn: sqlite3.Connection) -> Iterator[StoredArticle]:
-    """Every stored article, by path, one at a time (memory stays flat)."""
-    ids = [
-        (int(row[0]), str(row[1]))
-        for row in conn.execute("SELECT id, sha256 FROM articles ORDER BY path, id")
-    ]
-    for article_id, sha in ids:
-        path, text, title, date, version = conn.execute(
-            "SELECT path, text, title, date, pipeline_version FROM articles WHERE id = ?",
-            (article_id,),
-        ).fetchone()
+def iter_stored(
+    conn: sqlite3.Connection, load_article: Callable[[str], Article]
+) -> Iterator[StoredArticle]:
+    """Every stored article, by path, one at a time (memory stays flat).
+
+    Args:
+        conn: the library's connection.
+        load_article: the stored article (text and every metadata field) by content hash.
+    """
+    rows = conn.execute("SELECT id, sha256, pipeline_version FROM articles ORDER BY path, id")
+    for article_id, sha, version in rows.fetchall():
         yield StoredArticle(
-            article=Article(path=path, text=text, title=title, date=date, sha256=sha),
+            article=load_article(sha),
             pipeline_version=version,
             speakers=_speakers(conn, article_id),
             places=_places(conn, article_id),
-            quotes=list(iter_quotes(conn, QuoteFilter(article_shas=(sha,)))),
+            quotes=list(iter_quotes(conn, QuoteFilter(article_shas=(sha,), act=None))),
         )
 
 

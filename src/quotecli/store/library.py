@@ -10,17 +10,18 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from quotecli.errors import InputError, LibraryError
-from quotecli.query import QuoteFilter
+from quotecli.query import QuoteFilter, fold
 from quotecli.records import Article, ArticleExtraction, PlaceSummary, SpeakerSummary
 from quotecli.store import reader
-from quotecli.store.opening import connect
-from quotecli.store.writer import write_extraction
+from quotecli.store.opening import connect, connect_readonly
+from quotecli.store.writer import delete_article, path_key, write_extraction
 
 if TYPE_CHECKING:
     from quotecli.store.dumping import StoredArticle
 
 T = TypeVar("T")
-_ARTICLE_COLUMNS = "path, title, date, sha256, pipeline_version"
+_ARTICLE_COLUMNS = "path, title, date, outlet, url, author, corpus_id, sha256, pipeline_version"
+_ARTICLE_FIELDS = ("path", "title", "date", "outlet", "url", "author", "id", "sha256")
 _MIN_SHA_PREFIX = 4
 
 
@@ -35,14 +36,23 @@ class Library:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> Library:
+    def open(cls, path: Path, *, create: bool = True, readonly: bool = False) -> Library:
         """Open (and create, or migrate, if needed) the library at `path`.
 
+        Args:
+            path: the library file.
+            create: make a new library when there is none (else LibraryError).
+            readonly: open for queries only, through a connection that cannot write, so a
+                library in a read-only file or folder still answers; never creates one.
+
         Raises:
-            LibraryError: corrupt, not SQLite, not a library, or a newer schema; such a
-                file is never modified.
+            LibraryError: missing (unless created), corrupt, not SQLite, not a library, or a
+                newer schema; such a file is never modified.
         """
-        return cls(connect(Path(path), create=create), Path(path))
+        path = Path(path)
+        if readonly:
+            return cls(connect_readonly(path), path)
+        return cls(connect(path, create=create), path)
 
     def close(self) -> None:
         self._conn.close()
@@ -79,6 +89,33 @@ class Library:
         with self._transaction() as conn:
             return write_extraction(conn, extraction)
 
+    def remove(self, keys: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
+        """Remove the articles `keys` name, with their quotes and links, in one transaction.
+
+        A key is an article's path however it is written (`./seeds/x.txt` is `seeds/x.txt`),
+        a folder (every article stored from under it), or a sha256 prefix of at least four
+        characters. Nothing looser: removal never guesses.
+
+        Returns:
+            The articles removed (path, title, date, sha256, quotes) and the keys that
+            matched none.
+
+        Raises:
+            InputError: a sha256 prefix matches more than one article.
+        """
+        removed: dict[int, dict[str, Any]] = {}
+        unmatched: list[str] = []
+        with self._transaction() as conn:
+            for key in keys:
+                ids = _matching_ids(conn, key)
+                if not ids:
+                    unmatched.append(key)
+                for article_id in ids:
+                    if article_id not in removed:
+                        removed[article_id] = _removed_article(conn, article_id)
+                        delete_article(conn, article_id)
+        return sorted(removed.values(), key=lambda a: str(a["path"])), unmatched
+
     def quotes(self, filt: QuoteFilter) -> Iterator[dict[str, Any]]:
         """Stream quote records (the issue-2 record plus `also_in`) matching `filt`."""
         with self._errors():
@@ -100,7 +137,8 @@ class Library:
             version: the current pipeline version; `stale` is None when not given.
 
         Returns:
-            Dicts with path, title, date, sha256, quotes (matching), pipeline_version, stale.
+            Dicts with path, title, date, outlet, url, author, id (the corpus's), sha256,
+            quotes (matching), pipeline_version, stale.
         """
 
         def run(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -130,19 +168,54 @@ class Library:
                 f"SELECT {_ARTICLE_COLUMNS}, text FROM articles WHERE sha256 = ?", (sha,)
             ).fetchone()
         )
-        quotes = list(self.quotes(QuoteFilter(article_shas=(sha,))))
-        return _article_dict(row[:5], len(quotes), None), row[5], quotes
+        quotes = list(self.quotes(QuoteFilter(article_shas=(sha,), act=None)))
+        return _article_dict(row[:-1], len(quotes), None), row[-1], quotes
 
     def load_article(self, sha256: str) -> Article:
         """The stored article with this content hash, text included (for re-extraction)."""
         row = self._read(
             lambda c: c.execute(
-                "SELECT path, text, title, date, sha256 FROM articles WHERE sha256 = ?", (sha256,)
+                "SELECT path, text, title, date, sha256, url, outlet, author, corpus_id"
+                " FROM articles WHERE sha256 = ?",
+                (sha256,),
             ).fetchone()
         )
         if row is None:
             raise InputError(f"no stored article has sha256 {sha256}")
-        return Article(path=row[0], text=row[1], title=row[2], date=row[3], sha256=row[4])
+        path, text, title, date, sha, url, outlet, author, corpus_id = row
+        return Article(
+            path=path,
+            text=text,
+            title=title,
+            date=date,
+            sha256=sha,
+            url=url,
+            outlet=outlet,
+            author=author,
+            id=corpus_id,
+        )
+
+    def complete_metadata(self, article: Article) -> None:
+        """Fill the stored copy's missing title, date, URL, outlet, author and id from
+        `article` (the same text read again from a richer source); nothing is overwritten."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE articles SET title = coalesce(title, ?), date = coalesce(date, ?),"
+                " url = coalesce(url, ?), outlet = coalesce(outlet, ?),"
+                " outlet_key = CASE WHEN outlet IS NULL THEN ? ELSE outlet_key END,"
+                " author = coalesce(author, ?), corpus_id = coalesce(corpus_id, ?)"
+                " WHERE sha256 = ?",
+                (
+                    article.title,
+                    article.date,
+                    article.url,
+                    article.outlet,
+                    fold(article.outlet),
+                    article.author,
+                    article.id,
+                    article.sha256,
+                ),
+            )
 
     def stale(self, version: str) -> list[dict[str, Any]]:
         """Articles extracted by a pipeline version other than `version`, by path."""
@@ -160,7 +233,7 @@ class Library:
         from quotecli.store.dumping import iter_stored
 
         with self._errors():
-            yield from iter_stored(self._conn)
+            yield from iter_stored(self._conn, self.load_article)
 
     def stats(self, *, version: str | None = None) -> dict[str, Any]:
         """Totals: articles, quotes by kind, speakers, places, linked groups, top speakers."""
@@ -206,8 +279,8 @@ def _json_list(values: Any) -> str:
 
 
 def _article_dict(row: Any, quotes: int | None, version: str | None) -> dict[str, Any]:
-    path, title, date, sha256, pipeline_version = row
-    record: dict[str, Any] = {"path": path, "title": title, "date": date, "sha256": sha256}
+    *values, pipeline_version = row
+    record: dict[str, Any] = dict(zip(_ARTICLE_FIELDS, values, strict=True))
     if quotes is not None:
         record["quotes"] = quotes
     record["pipeline_version"] = pipeline_version
@@ -220,6 +293,7 @@ def _resolve(conn: sqlite3.Connection, key: str) -> str:
     from quotecli.query import fold
 
     attempts: list[tuple[str, tuple[Any, ...]]] = [
+        ("path_key = ? OR path_key = ?", (path_key(key), key)),
         ("path = ?", (key,)),
         ("title IS NOT NULL AND lower(title) = lower(?)", (key,)),
     ]
@@ -236,3 +310,32 @@ def _resolve(conn: sqlite3.Connection, key: str) -> str:
             shown = ", ".join(str(r[1]) for r in rows[:5])
             raise InputError(f"{key!r} matches several articles ({shown}); be more specific")
     raise InputError(f"no article in the library matches {key!r}")
+
+
+def _matching_ids(conn: sqlite3.Connection, key: str) -> list[int]:
+    """Ids of the articles `key` names exactly (see `Library.remove`)."""
+    resolved = path_key(key)
+    rows = conn.execute(
+        # A folder: every article stored from under it. substr, not LIKE: no wildcards.
+        "SELECT id FROM articles WHERE path_key = ?1 OR path_key = ?2"
+        " OR (?3 AND substr(path_key, 1, length(?1) + 1) = ?1 || '/')",
+        (resolved, key, Path(key).is_dir()),
+    ).fetchall()
+    if not rows:  # the path as the library shows it, typed in another directory
+        rows = conn.execute("SELECT id FROM articles WHERE path = ?", (key,)).fetchall()
+    if not rows and len(key) >= _MIN_SHA_PREFIX and all(c in "0123456789abcdef" for c in key):
+        rows = conn.execute(
+            "SELECT id FROM articles WHERE substr(sha256, 1, length(?1)) = ?1", (key,)
+        ).fetchall()
+        if len(rows) > 1:
+            raise InputError(f"{key!r} is the start of several articles' sha256; give more of it")
+    return [int(row[0]) for row in rows]
+
+
+def _removed_article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any]:
+    row = conn.execute(
+        "SELECT path, title, date, sha256, (SELECT count(*) FROM quotes WHERE article_id = ?1)"
+        " FROM articles WHERE id = ?1",
+        (article_id,),
+    ).fetchone()
+    return dict(zip(("path", "title", "date", "sha256", "quotes"), row, strict=True))

@@ -47,8 +47,54 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     return conn
 
 
-def check_existing(path: Path) -> None:
-    """Raise LibraryError unless `path` is a quotecli library this version can read."""
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A checked connection that cannot write: queries work on a library they may not change.
+
+    The file is opened with `mode=ro`. In WAL mode even a reader needs the `-shm` file; in a
+    folder it may not write, with no `-wal` file (so no writer is at work: a writer keeps
+    one), the file is read as `immutable` instead. A library from an older quotecli is
+    migrated first, through a writing connection, which a read-only file refuses.
+
+    Raises:
+        LibraryError: the library is missing, unusable (see `connect`), or older and
+            read-only.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        raise LibraryError(f"no library at {path}; add articles with `quotecli add PATH`")
+    if check_existing(path) < SCHEMA_VERSION:
+        try:
+            connect(path, create=False).close()
+        except LibraryError as error:
+            raise LibraryError(
+                f"library {path} is from an older quotecli and could not be upgraded ({error})"
+            ) from None
+    for flag in ("mode=ro", "immutable=1"):
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?{flag}",
+            uri=True,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as error:
+            conn.close()
+            if path.with_name(path.name + "-wal").exists():
+                raise LibraryError(f"cannot read library {path}: {error}") from None
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise LibraryError(f"library {path} is corrupt ({error})") from None
+    raise LibraryError(f"cannot read library {path}")
+
+
+def check_existing(path: Path) -> int:
+    """Raise LibraryError unless `path` is a quotecli library this version can read.
+
+    Returns:
+        Its schema version.
+    """
     header = _read_header(path)
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise LibraryError(f"{path} is not a quotecli library (not a SQLite database)")
@@ -67,6 +113,7 @@ def check_existing(path: Path) -> None:
         raise LibraryError(f"library {path} has schema version {version}; upgrade quotecli")
     if (version == 0 and tables) or (version > 0 and not tables >= REQUIRED_TABLES):
         raise LibraryError(f"{path} is a SQLite database but not a quotecli library")
+    return version
 
 
 def _read_header(path: Path) -> bytes:

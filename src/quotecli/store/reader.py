@@ -6,77 +6,138 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import replace
 from typing import Any
 
 from quotecli.query import QuoteFilter, Sql, article_condition, quote_condition
-from quotecli.records import PlaceSummary, SpeakerKind, SpeakerSummary, quote_parts
+from quotecli.records import (
+    Act,
+    ArticleRef,
+    PlaceSummary,
+    Quote,
+    QuoteKind,
+    Speaker,
+    SpeakerKind,
+    SpeakerSummary,
+    TextSpan,
+    quote_parts,
+)
+from quotecli.store.linking import related_groups
 from quotecli.store.merging import merged_people
 
+# Named columns, read by name through sqlite3.Row; `quote_from_row` is the one place a stored
+# row becomes the public record.
 _QUOTE_COLUMNS = (
     'q.quote_id, q.text, q.kind, q.start, q."end", q.paragraph, q.cue_text, q.cue_start,'
     " q.cue_end, q.speaker_name, q.speaker_kind, q.speaker_title, q.speaker_affiliation,"
-    " q.mention_text, q.mention_start, q.mention_end, q.places, a.path, a.title, a.date,"
-    " q.gaps, q.group_id"
+    " q.mention_text, q.mention_start, q.mention_end, q.places, q.gaps, q.group_id, q.rule, q.act,"
+    " q.article_id, a.path AS article_path, a.title AS article_title, a.date AS article_date,"
+    " a.url AS article_url, a.outlet AS article_outlet, a.author AS article_author,"
+    " a.corpus_id AS article_id_in_corpus"
 )
-# Every article holding a quote of one group; asked once per group in a result, so a quote
-# repeated by a hundred outlets costs one query, not a hundred.
+_QUOTE_TABLES = "quotes q JOIN articles a ON a.id = q.article_id"
+# Every article holding a quote of these groups (one group and those linked to it); asked
+# once per group in a result, so a quote repeated by a hundred outlets costs one query.
 _GROUP_ARTICLES = (
-    "SELECT DISTINCT a.id, a.path, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
-    " WHERE q.group_id = ? ORDER BY a.path, a.id"
+    "SELECT DISTINCT a.id, a.path, a.title, a.outlet FROM quotes q"
+    " JOIN articles a ON a.id = q.article_id"
+    " WHERE q.group_id IN (SELECT value FROM json_each(?)) ORDER BY a.path, a.id"
+)
+
+
+# Whether a quote's group reaches beyond the quote itself: another quote in it, or a link.
+# Asked in the listing's own query, so a quote repeated nowhere costs no query of its own.
+_REACHES_FURTHER = (
+    "EXISTS (SELECT 1 FROM quotes o WHERE o.group_id = q.group_id AND o.id != q.id)"
+    " OR EXISTS (SELECT 1 FROM group_links WHERE short_id = q.group_id)"
+    " OR EXISTS (SELECT 1 FROM group_links WHERE long_id = q.group_id)"
 )
 
 
 def iter_quotes(conn: sqlite3.Connection, filt: QuoteFilter) -> Iterator[dict[str, Any]]:
-    """Quote records (issue-2 shape plus `also_in`), ordered by article path and offset."""
+    """Quote records (`Quote.to_dict()` plus `also_in`), ordered by article path and offset.
+
+    `also_in` lists the other articles quoting the same quote (see `linking`). With
+    `filt.unique`, a quote is left out when it is the same quote as one already given.
+    """
     cond = quote_condition(filt)
     sql = (
-        f"SELECT {_QUOTE_COLUMNS}, q.article_id, q.rule FROM quotes q"
-        f" JOIN articles a ON a.id = q.article_id WHERE {cond.where} ORDER BY a.path, q.start, q.id"
+        f"SELECT {_QUOTE_COLUMNS}, ({_REACHES_FURTHER}) AS further FROM {_QUOTE_TABLES}"
+        f" WHERE {cond.where} ORDER BY a.path, q.start, q.id"
     )
     params: tuple[Any, ...] = cond.params
     if filt.limit is not None and not filt.unique:
         sql += " LIMIT ?"
         params += (filt.limit,)
-    groups: dict[int, list[tuple[int, str, str | None]]] = {}
+    articles: dict[int, list[tuple[int, str, str | None, str | None]]] = {}
+    related: dict[int, list[int]] = {}
+    given: set[int] = set()  # groups of the quotes given so far (for --unique)
     emitted = 0
-    for row in conn.execute(sql, params):
-        group, article_id = row[21], row[22]
-        if filt.unique and group in groups:
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    for row in cursor.execute(sql, params):
+        group, article_id = row["group_id"], row["article_id"]
+        if row["further"] and group not in related:
+            related[group] = related_groups(conn, group)
+            articles[group] = conn.execute(
+                _GROUP_ARTICLES, (json.dumps(related[group]),)
+            ).fetchall()
+        if filt.unique and given.intersection(related.get(group, (group,))):
             continue
         if filt.unique and filt.limit is not None and emitted >= filt.limit:
             return
-        if group not in groups:
-            groups[group] = conn.execute(_GROUP_ARTICLES, (group,)).fetchall()
-        also_in = [(path, title) for other, path, title in groups[group] if other != article_id]
+        record = quote_from_row(row).to_dict()
+        record["also_in"] = [
+            {"path": path, "title": title, "outlet": outlet}
+            for other, path, title, outlet in articles.get(group, ())
+            if other != article_id
+        ]
+        given.add(group)
         emitted += 1
-        yield _record(row, also_in)
+        yield record
 
 
-def _record(row: tuple[Any, ...], also_in: list[tuple[str, str | None]]) -> dict[str, Any]:
-    return {
-        "id": row[0],
-        "text": row[1],
-        "kind": row[2],
-        "rule": row[23],
-        "start": row[3],
-        "end": row[4],
-        "parts": [asdict(part) for part in quote_parts(row[1], row[3], json.loads(row[20]))],
-        "paragraph": row[5],
-        "cue": None if row[6] is None else {"text": row[6], "start": row[7], "end": row[8]},
-        "speaker": {
-            "name": row[9],
-            "kind": row[10],
-            "title": row[11],
-            "affiliation": row[12],
-            "mention": (
-                None if row[13] is None else {"text": row[13], "start": row[14], "end": row[15]}
-            ),
-        },
-        "places": json.loads(row[16]),
-        "article": {"path": row[17], "title": row[18], "date": row[19]},
-        "also_in": [{"path": path, "title": title} for path, title in also_in],
-    }
+def quote_from_row(row: sqlite3.Row) -> Quote:
+    """The public Quote record from a row holding `_QUOTE_COLUMNS` (read by name)."""
+    return Quote(
+        id=row["quote_id"],
+        text=row["text"],
+        kind=QuoteKind(row["kind"]),
+        rule=row["rule"],  # NULL for quotes stored before rules were named, until reindex
+        act=None if row["act"] is None else Act(row["act"]),
+        start=row["start"],
+        end=row["end"],
+        parts=quote_parts(row["text"], row["start"], _json_list(row["gaps"])),
+        paragraph=row["paragraph"],
+        cue=_span(row, "cue"),
+        speaker=Speaker(
+            name=row["speaker_name"],
+            kind=SpeakerKind(row["speaker_kind"]),
+            title=row["speaker_title"],
+            affiliation=row["speaker_affiliation"],
+            mention=_span(row, "mention"),
+        ),
+        places=tuple(_json_list(row["places"])),
+        article=ArticleRef(
+            path=row["article_path"],
+            title=row["article_title"],
+            date=row["article_date"],
+            url=row["article_url"],
+            outlet=row["article_outlet"],
+            author=row["article_author"],
+            id=row["article_id_in_corpus"],
+        ),
+    )
+
+
+def _span(row: sqlite3.Row, prefix: str) -> TextSpan | None:
+    text = row[f"{prefix}_text"]
+    return None if text is None else TextSpan(text, row[f"{prefix}_start"], row[f"{prefix}_end"])
+
+
+def _json_list(encoded: str) -> list[Any]:
+    # Most quotes name no place and have no gaps: skip the decoder for the empty list.
+    return [] if encoded == "[]" else list(json.loads(encoded))
 
 
 def speakers(conn: sqlite3.Connection, filt: QuoteFilter) -> list[SpeakerSummary]:
@@ -201,7 +262,8 @@ def _article_count_sql(join: str, counted: str, where: str) -> str:
 
 def places(conn: sqlite3.Connection, filt: QuoteFilter) -> list[PlaceSummary]:
     """Places of the selected articles merged by name; counts summed, aliases united."""
-    selected = list(article_ids(conn, filt))
+    # Places are counted per article: the act of its quotes selects no article by itself.
+    selected = list(article_ids(conn, filt if filt.selects_quotes else replace(filt, act=None)))
     rows = conn.execute(
         "SELECT key, name, count, aliases FROM places"
         " WHERE article_id IN (SELECT value FROM json_each(?))",

@@ -8,6 +8,14 @@ release runs only what it lacks. Append new migrations; never edit a released on
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+
+from quotecli.store.linking import relink_all
+from quotecli.store.writer import resolve_stored_paths
+
+# A migration step: SQL, or a function run on the connection inside the migration's
+# transaction (for work SQL cannot do, such as re-linking quotes with Python's word rules).
+Step = str | Callable[[sqlite3.Connection], None]
 
 # Version 1: articles, merged speakers (people), per-article speakers and places, quotes with
 # their cross-article link group. Cascades are declared, but the writer also deletes
@@ -135,7 +143,89 @@ _V4 = ("""ALTER TABLE quotes ADD COLUMN gaps TEXT NOT NULL DEFAULT '[]'""",)
 # `quotecli reindex` extracts their articles again (the rules version changed with it).
 _V_RULE = ("ALTER TABLE quotes ADD COLUMN rule TEXT",)
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V_RULE)
+# Version 6: whether each quote reports speech or thought. Quotes stored before hold NULL,
+# read as speech by the filters, until `quotecli reindex`.
+_V_ACT = ("ALTER TABLE quotes ADD COLUMN act TEXT",)
+
+# Version 7: article metadata from web pages, archives and corpora: the URL, the outlet (site
+# name, or the URL's host) with its folded form for `--outlet`, the author, and the corpus's id
+# (`corpus_id`: `id` is the row key). Older articles have none of them: NULL, nothing lost.
+_V_ARTICLE_METADATA = (
+    "ALTER TABLE articles ADD COLUMN url TEXT",
+    "ALTER TABLE articles ADD COLUMN outlet TEXT",
+    "ALTER TABLE articles ADD COLUMN outlet_key TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE articles ADD COLUMN author TEXT",
+    "ALTER TABLE articles ADD COLUMN corpus_id TEXT",
+    "CREATE INDEX articles_outlet ON articles(outlet_key)",
+)
+
+# Version 8: quotes are linked by their words, through indexes (see `linking`): `quote_groups`
+# holds one row per distinct statement of a speaker (`quotes.group_id` now points there), with its
+# first word shingle; `group_shingles` every shingle of a linkable statement;
+# `group_links` which statement is a trimmed run of which. `--contains` matches words, not
+# substrings: the trigram index gives way to a unicode61 word index that folds case and
+# diacritics. Articles get `path_key`, the resolved absolute path that identifies a file
+# however its path was typed; a row stored before gets it when the file at its path, taken
+# from the folder the upgrade runs in, holds the stored text, else keeps the path as typed
+# (the folder it was typed in is not known). Every stored quote is then linked afresh.
+_V_LINK_INDEX: tuple[Step, ...] = (
+    """CREATE TABLE quote_groups (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER REFERENCES people(id),
+        words TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        head INTEGER
+    )""",
+    "CREATE UNIQUE INDEX quote_groups_words ON quote_groups(person_id, words)",
+    "CREATE INDEX quote_groups_head ON quote_groups(person_id, head) WHERE head IS NOT NULL",
+    """CREATE TABLE group_shingles (
+        person_id INTEGER NOT NULL,
+        shingle INTEGER NOT NULL,
+        group_id INTEGER NOT NULL,
+        PRIMARY KEY (person_id, shingle, group_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE group_links (
+        short_id INTEGER NOT NULL,
+        long_id INTEGER NOT NULL,
+        PRIMARY KEY (short_id, long_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX group_links_long ON group_links(long_id, short_id)",
+    "DROP TRIGGER quotes_fts_insert",
+    "DROP TRIGGER quotes_fts_delete",
+    "DROP TRIGGER quotes_fts_update",
+    "DROP TABLE quote_fts",
+    """CREATE VIRTUAL TABLE quote_words USING fts5(
+        text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER quote_words_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quote_words(rowid, text) VALUES (new.id, new.text);
+    END""",
+    """CREATE TRIGGER quote_words_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quote_words(quote_words, rowid, text) VALUES ('delete', old.id, old.text);
+    END""",
+    """CREATE TRIGGER quote_words_update AFTER UPDATE OF text ON quotes BEGIN
+        INSERT INTO quote_words(quote_words, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quote_words(rowid, text) VALUES (new.id, new.text);
+    END""",
+    "INSERT INTO quote_words(quote_words) VALUES ('rebuild')",
+    "ALTER TABLE articles ADD COLUMN path_key TEXT",
+    "UPDATE articles SET path_key = path",
+    "CREATE INDEX articles_path_key ON articles(path_key)",
+    resolve_stored_paths,
+    relink_all,
+)
+
+# The link index comes last: its Python steps read and write the tables as they are now.
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (
+    _V1,
+    _V2,
+    _V3,
+    _V4,
+    _V_RULE,
+    _V_ACT,
+    _V_ARTICLE_METADATA,
+    _V_LINK_INDEX,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose presence marks a file as a quotecli library (checked before any write).
@@ -165,8 +255,11 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     try:
         before = user_version(conn)
         for version in range(before, target):
-            for statement in MIGRATIONS[version]:
-                conn.execute(statement)
+            for step in MIGRATIONS[version]:
+                if isinstance(step, str):
+                    conn.execute(step)
+                else:
+                    step(conn)
         if target > before:
             # PRAGMA takes no bound parameters; `target` is an int we control.
             conn.execute(f"PRAGMA user_version = {int(target)}")

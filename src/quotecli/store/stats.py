@@ -30,16 +30,29 @@ def library_stats(conn: sqlite3.Connection, version: str | None) -> dict[str, An
         "quotes_by_kind": by_kind,
         "speakers": scalar("SELECT count(DISTINCT person_id) FROM article_speakers"),
         "places": scalar("SELECT count(DISTINCT key) FROM places"),
-        # Groups of the same quote found in more than one article.
-        "linked_quotes": scalar(
-            "SELECT count(*) FROM (SELECT group_id FROM quotes GROUP BY group_id"
-            " HAVING count(DISTINCT article_id) > 1)"
-        ),
+        "linked_quotes": _linked_quotes(conn),
         "stale_articles": None
         if version is None
         else scalar("SELECT count(*) FROM articles WHERE pipeline_version != ?", (version,)),
         "top_speakers": [{"name": name, "quotes": n} for name, n in top],
     }
+
+
+def _linked_quotes(conn: sqlite3.Connection) -> int:
+    """Statements (quote groups) found in more than one article, trimmed versions included.
+
+    Only groups with a second quote or a link can qualify, so only those are counted through.
+    """
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM quote_groups g WHERE g.id IN ("
+            " SELECT group_id FROM quotes GROUP BY group_id HAVING count(*) > 1"
+            " UNION SELECT short_id FROM group_links UNION SELECT long_id FROM group_links)"
+            " AND (SELECT count(DISTINCT q.article_id) FROM quotes q WHERE q.group_id IN ("
+            " SELECT g.id UNION SELECT long_id FROM group_links WHERE short_id = g.id"
+            " UNION SELECT short_id FROM group_links WHERE long_id = g.id)) > 1"
+        ).fetchone()[0]
+    )
 
 
 def _top_speakers(conn: sqlite3.Connection) -> list[tuple[str, int]]:

@@ -9,30 +9,68 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from quotecli.query import fold
 from quotecli.records import ArticleExtraction, PlaceSummary, Quote, SpeakerSummary
-from quotecli.store.linking import link_article, normalise
+from quotecli.store.linking import forget_groups, link_article, word_key, words
 
 _ARTICLE_TABLES = ("article_speakers", "aliases", "places", "place_aliases")
 
 
+def path_key(path: str) -> str:
+    """What identifies an article's file: its resolved absolute path, however it was typed.
+
+    A name that is no file path (`<stdin>`) is its own key.
+    """
+    if path.startswith("<") and path.endswith(">"):
+        return path
+    return str(Path(path).expanduser().resolve())
+
+
+def resolve_stored_paths(conn: sqlite3.Connection) -> None:
+    """Give articles stored before paths were resolved their resolved path, where it is sure.
+
+    The folder a relative path was typed in is not stored, so a path is resolved against the
+    current one only when the file there holds exactly the stored text; otherwise the path as
+    typed stays the key. A migration step: runs inside its transaction.
+    """
+    from quotecli.errors import InputError
+    from quotecli.sources import decode_article
+
+    rows = conn.execute("SELECT id, path, sha256 FROM articles WHERE path_key = path").fetchall()
+    for article_id, path, sha256 in rows:
+        key = path_key(path)
+        if key == path or not Path(key).is_file():
+            continue
+        try:
+            same = decode_article(path, Path(key).read_bytes(), lambda _: None).sha256 == sha256
+        except (OSError, InputError):
+            continue
+        if same:
+            conn.execute("UPDATE articles SET path_key = ? WHERE id = ?", (key, article_id))
+
+
 def write_extraction(conn: sqlite3.Connection, extraction: ArticleExtraction) -> int:
-    """Store `extraction`, replacing any stored article with the same path or text.
+    """Store `extraction`, replacing any stored article from the same file or with the same text.
 
     Returns:
         How many stored articles it replaced.
     """
     article = extraction.article
-    old = [
-        int(row[0])
-        for row in conn.execute(
-            "SELECT id FROM articles WHERE path = ? OR sha256 = ?", (article.path, article.sha256)
-        )
-    ]
-    for article_id in old:
-        delete_article(conn, article_id)
-    article_id = _insert_article(conn, extraction)
+    key = path_key(article.path)
+    old = conn.execute(
+        # Rows stored before paths were resolved carry the path as typed as their key.
+        "SELECT id, path, path_key, sha256 FROM articles WHERE path_key IN (?, ?) OR sha256 = ?",
+        (key, article.path, article.sha256),
+    ).fetchall()
+    for row in old:
+        if row[1] == article.path and row[3] == article.sha256:
+            # The same text under the same name: a re-extraction (reindex), possibly run from
+            # another directory, so the stored key is the right one.
+            key = row[2]
+        delete_article(conn, int(row[0]))
+    article_id = _insert_article(conn, extraction, key)
     people = _people(conn, _speaker_names(extraction))
     _insert_speakers(conn, article_id, extraction.speakers, people)
     _insert_places(conn, article_id, extraction.places)
@@ -52,12 +90,20 @@ def delete_article(conn: sqlite3.Connection, article_id: int) -> None:
             (article_id, article_id),
         )
     }
+    groups = [
+        int(row[0])
+        for row in conn.execute(
+            "SELECT DISTINCT group_id FROM quotes WHERE article_id = ? AND group_id IS NOT NULL",
+            (article_id,),
+        )
+    ]
     conn.execute(
         "DELETE FROM quote_places"
         " WHERE quote_rowid IN (SELECT id FROM quotes WHERE article_id = ?)",
         (article_id,),
     )
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+    forget_groups(conn, groups)
     for table in _ARTICLE_TABLES:  # fixed table names, not user input
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
@@ -70,13 +116,15 @@ def delete_article(conn: sqlite3.Connection, article_id: int) -> None:
         )
 
 
-def _insert_article(conn: sqlite3.Connection, extraction: ArticleExtraction) -> int:
+def _insert_article(conn: sqlite3.Connection, extraction: ArticleExtraction, key: str) -> int:
     article = extraction.article
     cursor = conn.execute(
-        "INSERT INTO articles (path, sha256, title, date, source_key, text, pipeline_version,"
-        " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO articles (path, path_key, sha256, title, date, source_key, text,"
+        " pipeline_version, added_at, url, outlet, outlet_key, author, corpus_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article.path,
+            key,
             article.sha256,
             article.title,
             article.date,
@@ -84,6 +132,11 @@ def _insert_article(conn: sqlite3.Connection, extraction: ArticleExtraction) -> 
             article.text,
             extraction.pipeline_version,
             datetime.now(UTC).isoformat(timespec="seconds"),
+            article.url,
+            article.outlet,
+            fold(article.outlet),
+            article.author,
+            article.id,
         ),
     )
     return int(cursor.lastrowid or 0)
@@ -158,8 +211,8 @@ def _insert_quote(
         'INSERT INTO quotes (article_id, quote_id, text, kind, start, "end", paragraph,'
         " cue_text, cue_start, cue_end, person_id, speaker_name, speaker_kind, speaker_title,"
         " speaker_affiliation, affiliation_key, mention_text, mention_start, mention_end,"
-        " places, norm_text, gaps, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?, ?, ?, ?, ?)",
+        " places, norm_text, gaps, rule, act) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article_id,
             quote.id,
@@ -181,9 +234,10 @@ def _insert_quote(
             mention.start if mention else None,
             mention.end if mention else None,
             json.dumps(list(quote.places), ensure_ascii=False),
-            normalise(quote.text),
+            word_key(words(quote.text)),
             json.dumps([list(gap) for gap in quote.gaps]),
             quote.rule,
+            str(quote.act),
         ),
     )
     conn.executemany(

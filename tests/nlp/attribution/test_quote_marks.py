@@ -58,3 +58,39 @@ def test_marks_are_outside_the_content() -> None:
 def test_lines_skip_blank_lines() -> None:
     text = "One.\n\n  \nTwo."
     assert [text[s:e] for s, e in lines(text)] == ["One.", "Two."]
+
+
+def quoted_words(text: str) -> list[str]:
+    return [text[q.content[0] : q.content[1]] for q in find_quoted_spans(text)]
+
+
+def test_a_quotation_opened_curly_and_closed_straight_closes_there() -> None:
+    text = '“We will win," she said, and the mayor said the count was wrong.'
+    assert quoted_words(text) == ["We will win"]
+
+
+def test_a_quotation_opened_straight_and_closed_curly_closes_there() -> None:
+    text = '"We will win,” she said. The mayor said "it is over."'
+    assert quoted_words(text) == ["We will win", "it is over."]
+
+
+def test_a_mark_that_never_closes_ends_its_quotation_with_the_sentence() -> None:
+    text = "He said the plan “would fail. The mayor said “it is over.”\n\nNext paragraph."
+    assert quoted_words(text) == ["would fail.", "it is over."]
+
+
+def test_an_inch_mark_opens_no_quotation() -> None:
+    text = 'The screen is 12" wide, and the mayor said "it is over."'
+    assert quoted_words(text) == ["it is over."]
+
+
+def test_an_unclosed_quotation_runs_on_only_into_a_line_that_opens_one() -> None:
+    running = '"The river rose overnight.\n\n"By morning it had flooded."'
+    assert [q.continues for q in find_quoted_spans(running)] == [False, True]
+    missing = 'The mayor said "the river rose overnight. By morning it had flooded.'
+    assert quoted_words(missing) == ["the river rose overnight."]
+
+
+def test_single_quotes_nested_in_a_double_quotation_are_not_reported() -> None:
+    text = "“He told me ‘never again,’ and I believed him,” she said."
+    assert quoted_words(text) == ["He told me ‘never again,’ and I believed him"]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from quotecli.nlp.spans import CharSpan
 from quotecli.nlp.types import Attribution
-from quotecli.records import QuoteKind
+from quotecli.records import Act, QuoteKind
 
 if TYPE_CHECKING:
     from quotecli.nlp.attribution.context import Context
@@ -39,6 +39,7 @@ class Candidate:
         trigger: offset of the word that started it; orders candidates of equal priority.
         gaps: stretches of `content` that are not the speaker's words (split quotes).
         claims: indices into `Context.quotes` of the quotations this candidate speaks for.
+        act: speech, or thought (a belief, intention, attitude, perception or evidence).
         reach: the words the rule read off the text, when `content` differs from them: a
             clause narrowed to the quotation it is, widened to a closing mark or to the
             subject of a passive. Whether a candidate collides with another is judged on
@@ -54,6 +55,7 @@ class Candidate:
     trigger: int
     gaps: tuple[CharSpan, ...] = ()
     claims: frozenset[int] = frozenset()
+    act: Act = Act.SPEECH
     reach: CharSpan | None = None
 
     @property
@@ -69,6 +71,7 @@ class Candidate:
             source=self.source,
             gaps=self.gaps,
             rule=self.rule,
+            act=self.act,
         )
 
 

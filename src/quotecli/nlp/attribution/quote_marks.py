@@ -24,6 +24,9 @@ DOUBLED_APOSTROPHE = "''"
 # writer's punctuation, not the speaker's words.
 TRAILING_NOISE = " \t,;"
 LINE = re.compile(r"[^\n]+")
+# The end of a sentence: its final mark, before a space or the line's end.
+SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+DIGITS = "0123456789"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +66,11 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     text = text.replace(DOUBLED_APOSTROPHE, '" ')
     spans: list[QuotedSpan] = []
     runs_on = False
-    for start, end in lines(text):
-        pieces = [_past_doubled_mark(original, piece) for piece in _scan_line(text, start, end)]
+    every_line = lines(text)
+    for index, (start, end) in enumerate(every_line):
+        may_run_on = index + 1 < len(every_line) and _opens_line(text, every_line[index + 1])
+        scanned = _scan_line(text, start, end, may_run_on)
+        pieces = [_past_doubled_mark(original, piece) for piece in scanned]
         if runs_on and pieces and _starts_line(text, start, pieces[0].opening):
             first = pieces[0]
             pieces[0] = QuotedSpan(first.opening, first.closing, first.content, first.closed, True)
@@ -85,7 +91,13 @@ def _starts_line(text: str, line_start: int, offset: int) -> bool:
     return not text[line_start:offset].strip()
 
 
-def _scan_line(text: str, start: int, end: int) -> Iterator[QuotedSpan]:
+def _scan_line(text: str, start: int, end: int, may_run_on: bool) -> Iterator[QuotedSpan]:
+    """The quotations of one line.
+
+    A mark that never closes runs the quotation on to the line's end when the next line opens
+    a quotation to carry it (`may_run_on`). Otherwise the closing mark is missing, and the
+    quotation ends with its sentence: what follows is not hidden inside it.
+    """
     position = start
     while position < end:
         opening = _next_opening(text, position, end)
@@ -93,16 +105,32 @@ def _scan_line(text: str, start: int, end: int) -> Iterator[QuotedSpan]:
             return
         mark = text[opening]
         closing = _find_closing(text, mark, opening + 1, end)
-        if closing is None:
-            yield _quoted(text, opening, end, end, closed=False)
-            return
-        yield _quoted(text, opening, closing, closing + 1, closed=True)
-        position = closing + 1
+        if closing is not None:
+            yield _quoted(text, opening, closing, closing + 1, closed=True)
+            position = closing + 1
+            continue
+        stop = end if may_run_on else _sentence_end(text, opening + 1, end)
+        yield _quoted(text, opening, stop, stop, closed=False)
+        position = stop
+
+
+def _sentence_end(text: str, position: int, end: int) -> int:
+    """Just past the first sentence end from `position` on the line, else the line's end."""
+    found = SENTENCE_END.search(text, position, end)
+    return end if found is None else found.end()
+
+
+def _opens_line(text: str, line: CharSpan) -> bool:
+    """Whether the line's first character opens a quotation."""
+    first = text[line[0] : line[1]].lstrip()[:1]
+    return first in (DOUBLE_OPEN, STRAIGHT_DOUBLE, SINGLE_OPEN, STRAIGHT_SINGLE)
 
 
 def _next_opening(text: str, position: int, end: int) -> int | None:
     for index in range(position, end):
         character = text[index]
+        if character == STRAIGHT_DOUBLE and index > 0 and text[index - 1] in DIGITS:
+            continue  # inches (`a 12" screen`), not a quotation
         if character in (DOUBLE_OPEN, STRAIGHT_DOUBLE, SINGLE_OPEN):
             return index
         if character == STRAIGHT_SINGLE and _opens_single(text, index, end):
@@ -118,12 +146,18 @@ def _opens_single(text: str, index: int, end: int) -> bool:
 
 
 def _find_closing(text: str, mark: str, position: int, end: int) -> int | None:
-    if mark == DOUBLE_OPEN:
-        found = text.find(DOUBLE_CLOSE, position, end)
-        return None if found == -1 else found
-    if mark == STRAIGHT_DOUBLE:
-        found = text.find(STRAIGHT_DOUBLE, position, end)
-        return None if found == -1 else found
+    if mark in (DOUBLE_OPEN, STRAIGHT_DOUBLE):
+        # A double quotation may close with either kind of double mark (`“...."`): writers
+        # and their software mix them, and a mismatched pair must not run on to the line end.
+        closers = (
+            text.find(DOUBLE_CLOSE, position, end),
+            text.find(STRAIGHT_DOUBLE, position, end),
+        )
+        closing = min((i for i in closers if i != -1), default=None)
+        reopened = text.find(DOUBLE_OPEN, position, end) if mark == DOUBLE_OPEN else -1
+        if closing is not None and -1 < reopened < closing:
+            return None  # `“A. She said “B.”`: the first quotation never closed
+        return closing
     closer = SINGLE_CLOSE if mark == SINGLE_OPEN else STRAIGHT_SINGLE
     return _find_single_closing(text, closer, position, end)
 

@@ -233,14 +233,29 @@ def _opens_unclosed_quote(text: str) -> bool:
 
 
 def _around_aside(context: Context, cue: Token) -> CharSpan:
-    """`One reason, he said, is that ...`: the sentence the cue interrupts."""
+    """`One reason, he said, is that ...`: the sentence the cue interrupts, up to a clause of
+    its own coordinated after the cue (`..., she said, and the mayor said ...` is two
+    statements)."""
     head = cue.head
-    first, last = head.left_edge.i, head.right_edge.i + 1
+    first, last = head.left_edge.i, _before_own_clause(head, cue)
     if cue.right_edge.i + 1 >= last - 1:
         last = cue.left_edge.i
     elif cue.left_edge.i <= first:
         first = cue.right_edge.i + 1
     return context.trimmed(first, last)
+
+
+def _before_own_clause(head: Token, cue: Token) -> int:
+    """Where `head`'s words end before a conjunct after `cue` with a subject of its own."""
+    for child in head.rights:
+        if child.i > cue.i and child.dep_ == "conj" and _has_subject(child):
+            coordinators = [c for c in head.rights if c.dep_ == "cc" and cue.i < c.i < child.i]
+            return (coordinators[-1] if coordinators else child).left_edge.i
+    return head.right_edge.i + 1
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in SUBJECTS for child in verb.children)
 
 
 def _object_content(context: Context, cue: Token) -> CharSpan:
@@ -304,7 +319,7 @@ def _topic_content(context: Context, cue: Token) -> list[CharSpan]:
 
 def _for_marker(clause: Token) -> Token | None:
     """The `for` opening an infinitive clause with a subject (`for the city to act`)."""
-    if clause.dep_ != "advcl" or not any(child.dep_ in SUBJECTS for child in clause.children):
+    if clause.dep_ != "advcl" or not _has_subject(clause):
         return None
     return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
 

@@ -43,7 +43,9 @@ def _labelled(rule: str, labelled: Labelled, content: CharSpan, kind: QuoteKind)
     )
 
 
-TRANSCRIPT_TURN = Rule("transcript_turn", 20, find_transcript_turns, "SMITH: We will vote no.")
+TRANSCRIPT_TURN = Rule(
+    "transcript_turn", 20, find_transcript_turns, "Smith: We will vote no on this bill."
+)
 SIGNED_QUOTATION = Rule(
     "signed_quotation", 21, find_signed_quotations, '"We will vote no." ― Jane Smith'
 )

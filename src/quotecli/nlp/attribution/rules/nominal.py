@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from quotecli.nlp.attribution.acts import act_of_noun
 from quotecli.nlp.attribution.candidate import Candidate, Evidence, Rule
 from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import cue_span
@@ -41,6 +42,7 @@ def _nominal(context: Context, noun: Token, reach: CharSpan, source: CharSpan) -
         cue=cue_span(noun),
         source=source,
         trigger=noun.idx,
+        act=act_of_noun(noun),
         reach=reach,
     )
 
@@ -58,5 +60,7 @@ def _owner_span(owner: Token) -> CharSpan:
     return owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
 
 
-NOMINAL = Rule("nominal", 40, find_nominals, "The senator's claim that the vote was rigged")
+NOMINAL = Rule(
+    "nominal", 40, find_nominals, "The senator's claim that the vote was rigged fell apart."
+)
 RULES = (NOMINAL,)

@@ -8,13 +8,16 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from quotecli.nlp.attribution.acts import act_of
 from quotecli.nlp.attribution.candidate import Candidate, Evidence, Rule
 from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import RELATIVE_PRONOUNS, cue_span, find_source
 from quotecli.nlp.attribution.quote_marks import DOUBLED_APOSTROPHE, QuotedSpan
 from quotecli.nlp.attribution.triggers import is_cue
 from quotecli.nlp.spans import CharSpan, line_bounds
-from quotecli.records import QuoteKind
+from quotecli.records import Act, QuoteKind
+
+MIXED = QuoteKind.MIXED
 
 # How far from a quotation its cue may sit, in tokens.
 TAIL_WINDOW = 10
@@ -182,6 +185,7 @@ def _claim(
     kind: QuoteKind,
     cue: Token,
     source: CharSpan,
+    act: Act = Act.SPEECH,
 ) -> Candidate:
     """A candidate speaking for the quotation `claimed` (its index and span)."""
     index, quote = claimed
@@ -194,6 +198,7 @@ def _claim(
         source=source,
         trigger=quote.opening,
         claims=frozenset({index}),
+        act=act_of(cue, act),
     )
 
 
@@ -228,7 +233,7 @@ def _characterisation(
     obj = next(c for c in verb.children if c.dep_ == "dobj" and c.i < child.i)
     content = context.in_line_of(verb, context.trimmed(obj.left_edge.i, verb.right_edge.i + 1))
     content = context.through_closing_mark(content)
-    return _claim("characterisation", claimed, content, QuoteKind.MIXED, verb, source)
+    return _claim("characterisation", claimed, content, MIXED, verb, source, Act.THOUGHT)
 
 
 def _quotation_root(context: Context, quote: QuotedSpan) -> Token | None:
@@ -263,7 +268,7 @@ def _object_before(verb: Token, child: Token) -> Token | None:
 CUE_AFTER = Rule("cue_after", 10, find_cue_after, '"We can still win," she said.')
 CUE_BEFORE = Rule("cue_before", 11, find_cue_before, 'He told reporters: "We can still win."')
 QUOTED_OBJECT = Rule(
-    "quoted_object", 12, find_quoted_objects, 'a plan which critics called "reckless"'
+    "quoted_object", 12, find_quoted_objects, 'Critics called it "reckless and dangerous".'
 )
 CHARACTERISATION = Rule(
     "characterisation", 13, find_characterisations, 'She admires the general as a "strong leader".'

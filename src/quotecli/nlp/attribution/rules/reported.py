@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from quotecli.nlp.attribution.acts import act_of
 from quotecli.nlp.attribution.candidate import Candidate, Evidence, Rule
 from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import cue_span, find_source
@@ -28,11 +29,13 @@ from quotecli.nlp.attribution.rules.contents import (
 from quotecli.nlp.attribution.triggers import Trigger
 from quotecli.nlp.lexicon import light_verb_nouns
 from quotecli.nlp.spans import CharSpan, overlaps
-from quotecli.records import QuoteKind
+from quotecli.records import Act, QuoteKind
 
 PRIORITY = 30
 # Prepositions naming what a light verb's noun is about: `made comments on the plan`.
 LIGHT_VERB_NOUN_PREPOSITIONS = TOPIC_PREPOSITIONS | {"on"}
+# Rules whose every report is a belief, intention or attitude, whatever the word.
+THOUGHT_RULES = {"intention": Act.THOUGHT, "views_as": Act.THOUGHT, "stance": Act.THOUGHT}
 
 Finder = Callable[[Context], Iterator[Candidate]]
 
@@ -107,8 +110,10 @@ def _candidate(context: Context, cue: Token, content: CharSpan, rule: str) -> It
         content = context.through_closing_mark(content)
     if kind is QuoteKind.DIRECT:
         content = context.quotation_in(content)
-    cue_words = cue_span(cue)
-    yield Candidate(rule, Evidence.VERB, content, kind, cue_words, source, cue.idx, reach=reach)
+    act = act_of(cue, THOUGHT_RULES.get(rule, Act.SPEECH))
+    yield Candidate(
+        rule, Evidence.VERB, content, kind, cue_span(cue), source, cue.idx, act=act, reach=reach
+    )
 
 
 def _passive_subject(cue: Token) -> Token | None:
@@ -190,6 +195,10 @@ RULES = (
         triggered_by("views_as", Trigger.VIEW),
         "The mayor saw the closure as a setback.",
     ),
-    _rule("stance", find_stances, "Residents were concerned about the closure."),
-    _rule("light_verb", find_light_verbs, "The mayor made clear that the bridge would reopen."),
+    _rule("stance", find_stances, "Residents are worried about the closure."),
+    _rule(
+        "light_verb",
+        find_light_verbs,
+        "Officials made clear Monday that they have no plans to close it.",
+    ),
 )

@@ -1,4 +1,6 @@
-"""Attribution rules on short texts, one case per construction (texts written for these tests)."""
+"""The attribution rules end to end: short texts through the production pipeline (the same
+model loading and components as the CLI), one case per construction, texts written for these
+tests. Each rule alone is tested in `test_rules.py`."""
 
 from __future__ import annotations
 
@@ -6,20 +8,15 @@ from typing import Any
 
 import pytest
 
-from quotecli.nlp.attribution import find_attributions
 from quotecli.records import QuoteKind
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def parser() -> Any:
-    """The bare model, so these tests exercise attribution alone, not speaker resolution."""
-    import spacy
-
-    from quotecli.nlp.loading import resolve_model_name
-
-    return spacy.load(resolve_model_name())
+def parser(nlp: Any) -> Any:
+    """The production pipeline, shared with every other test that loads the model."""
+    return nlp
 
 
 DIRECT, INDIRECT, MIXED = QuoteKind.DIRECT, QuoteKind.INDIRECT, QuoteKind.MIXED
@@ -725,11 +722,36 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "aside_stops_before_a_coordinated_statement_of_its_own": (
+        '"We will win," she said, and the mayor said the count was wrong.',
+        [
+            (DIRECT, "We will win", "she", "said"),
+            (INDIRECT, "the count was wrong", "the mayor", "said"),
+        ],
+    ),
+    "unclosed_quotation_ends_with_its_sentence": (
+        "He called the plan “a disaster. The mayor said the count was wrong.",
+        [
+            (MIXED, "the plan “a disaster", "He", "called"),
+            (INDIRECT, "the count was wrong", "The mayor", "said"),
+        ],
+    ),
+    "mismatched_marks_close_their_quotation": (
+        '“The bridge is safe," the mayor said. Critics said the cables were rusting.',
+        [
+            (DIRECT, "The bridge is safe", "the mayor", "said"),
+            (INDIRECT, "the cables were rusting", "Critics", "said"),
+        ],
+    ),
+    "inch_mark_opens_no_quotation": (
+        'The screen is 12" wide, the maker said.',
+        [(INDIRECT, 'The screen is 12" wide', "the maker", "said")],
+    ),
 }
 
 
 def found(parser: Any, text: str) -> list[Expected]:
-    attributions = find_attributions(parser(text))
+    attributions = parser(text)._.quotes
 
     def part(span: tuple[int, int] | None) -> str | None:
         return None if span is None else text[span[0] : span[1]]
@@ -747,14 +769,14 @@ def test_construction(parser: Any, text: str, expected: list[Expected]) -> None:
 
 def test_direct_quote_offsets_give_the_quoted_words(parser: Any) -> None:
     text = 'He paused. "Keep going," the guide said.'
-    (quote,) = find_attributions(parser(text))
+    (quote,) = parser(text)._.quotes
     assert text[quote.content[0] : quote.content[1]] == "Keep going"
-    assert quote.entity is None
+    assert quote.rule == "cue_after"
 
 
 def test_split_quote_records_the_cue_between_its_parts_as_a_gap(parser: Any) -> None:
     text = '"The port is full," she said, "and the ships keep coming."'
-    (quote,) = find_attributions(parser(text))
+    (quote,) = parser(text)._.quotes
     ((gap_start, gap_end),) = quote.gaps
     assert text[gap_start:gap_end] == '," she said, "'
     assert text[quote.content[0] : gap_start] == "The port is full"
@@ -762,13 +784,13 @@ def test_split_quote_records_the_cue_between_its_parts_as_a_gap(parser: Any) -> 
 
 
 def test_quote_in_one_piece_has_no_gaps(parser: Any) -> None:
-    (quote,) = find_attributions(parser('"The port is full," she said.'))
+    (quote,) = parser('"The port is full," she said.')._.quotes
     assert quote.gaps == ()
 
 
 def test_quote_run_on_over_a_paragraph_break_has_the_break_as_a_gap(parser: Any) -> None:
     text = 'Jane Moss said: "The river rose overnight.\n\n"By morning the valley was flooded."'
-    (quote,) = find_attributions(parser(text))
+    (quote,) = parser(text)._.quotes
     ((gap_start, gap_end),) = quote.gaps
     assert text[quote.content[0] : gap_start] == "The river rose overnight."
     assert text[gap_end : quote.content[1]] == "By morning the valley was flooded."

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from quotecli.records import (
+    Act,
     Article,
     ArticleExtraction,
     PlaceSummary,
@@ -96,6 +97,7 @@ def _quote(article: Article, s: Said, offset: int, paragraph: int) -> Quote:
         text=s.text,
         kind=s.kind,
         rule="cue_before",
+        act=Act.SPEECH,
         start=start,
         end=end,
         parts=quote_parts(s.text, start, [(start + a, start + b) for a, b in s.gaps]),

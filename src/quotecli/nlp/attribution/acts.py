@@ -1,0 +1,31 @@
+"""Speech or thought: whether a report gives words someone communicated, or a belief,
+intention, attitude, perception or piece of evidence (`records.Act`).
+
+A rule knows its default (intentions, stances, views and characterisations are thought);
+a reporting word of belief or perception (`believes`, `knows`, `shows`) or a source that is
+evidence rather than a speaker (`polls show`, `according to the data`) makes any report
+thought.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotecli.nlp.attribution.cues import subject_token
+from quotecli.nlp.lexicon import evidence_nouns, thought_nouns, thought_verbs
+from quotecli.records import Act
+
+
+def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
+    """The act of a report whose cue is `cue`, for a rule whose reports are `default`."""
+    if default is Act.THOUGHT or cue.lower_ in thought_verbs():
+        return Act.THOUGHT
+    subject = subject_token(cue)
+    if subject is not None and subject.lower_ in evidence_nouns():
+        return Act.THOUGHT
+    return Act.SPEECH
+
+
+def act_of_noun(noun: Token) -> Act:
+    """`her claim that ...` reports speech; `her belief that ...` thought."""
+    return Act.THOUGHT if noun.lower_ in thought_nouns() else Act.SPEECH

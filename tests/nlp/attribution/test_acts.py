@@ -1,0 +1,45 @@
+"""Speech or thought, through the production pipeline (texts written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quotecli.records import Act
+
+pytestmark = pytest.mark.model
+
+SPEECH, THOUGHT = Act.SPEECH, Act.THOUGHT
+
+CASES = {
+    "reporting_verb_is_speech": ("The mayor said the bridge would reopen in May.", [SPEECH]),
+    "quotation_is_speech": ('"The bridge will reopen," the mayor said.', [SPEECH]),
+    "belief_verb_is_thought": ("The mayor believes the bridge is perfectly safe.", [THOUGHT]),
+    "knowing_is_thought": ("The mayor knows the bridge needs new cables.", [THOUGHT]),
+    "intention_is_thought": ("The mayor wants to rebuild the old bridge.", [THOUGHT]),
+    "passive_expectation_is_thought": ("The bridge is expected to reopen in May.", [THOUGHT]),
+    "evidence_as_source_is_thought": ("Polls show the mayor well ahead of her rival.", [THOUGHT]),
+    "according_to_evidence_is_thought": (
+        "According to the data, the bridge carries twice the traffic it was built for.",
+        [THOUGHT],
+    ),
+    "according_to_a_person_is_speech": (
+        "According to the mayor, the bridge carries twice the traffic it was built for.",
+        [SPEECH],
+    ),
+    "stance_is_thought": ("Residents are worried about the closure of the bridge.", [THOUGHT]),
+    "claim_noun_is_speech": (
+        "The senator's claim that the vote was rigged fell apart.",
+        [SPEECH],
+    ),
+    "belief_noun_is_thought": (
+        "The senator's belief that the vote was rigged never wavered.",
+        [THOUGHT],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), list(CASES.values()), ids=list(CASES))
+def test_act(nlp: Any, text: str, expected: list[Act]) -> None:
+    assert [quote.act for quote in nlp(text)._.quotes] == expected

@@ -1,0 +1,208 @@
+"""Each attribution rule alone: its candidates on texts written for it, with no other rule,
+resolver or refinement involved. Case ids are `rule_name/construction`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotecli.nlp.attribution.context import Context
+from quotecli.nlp.attribution.rules import RULES
+from quotecli.records import QuoteKind
+
+pytestmark = pytest.mark.model
+
+DIRECT, INDIRECT, MIXED = QuoteKind.DIRECT, QuoteKind.INDIRECT, QuoteKind.MIXED
+
+# Each expected candidate: (kind, content, source, cue); None where a field is absent.
+Expected = tuple[QuoteKind, str, str | None, str | None]
+
+CASES: dict[str, tuple[str, list[Expected]]] = {
+    "cue_after/pronoun": (
+        '"The bridge will open in May," she said.',
+        [(DIRECT, "The bridge will open in May", "she", "said")],
+    ),
+    "cue_after/inverted_name": (
+        '"We will not back down," said Maria Lopez.',
+        [(DIRECT, "We will not back down", "Maria Lopez", "said")],
+    ),
+    "cue_after/lead_in": (
+        'With two weeks left, "we can still win," she said.',
+        [(MIXED, 'With two weeks left, "we can still win', "she", "said")],
+    ),
+    "cue_after/writers_sentence_goes_on": (
+        '"Keep your hands in sight," the singer croons before leaving.',
+        [],
+    ),
+    "cue_before/colon": (
+        'The minister told reporters: "We will not back down."',
+        [(DIRECT, "We will not back down.", "The minister", "told")],
+    ),
+    "cue_before/verb_in_the_gap_is_no_introduction": (
+        'The minister said he was leaving and "the party is over."',
+        [],
+    ),
+    "quoted_object/the_object_is_the_quotation": (
+        'Critics called it "reckless and dangerous" on Monday.',
+        [(DIRECT, "reckless and dangerous", "Critics", "called")],
+    ),
+    "quoted_object/a_longer_object": (
+        'Ms Lee praised the firm, including its "remarkable patience with us".',
+        [(MIXED, 'the firm, including its "remarkable patience with us"', "Ms Lee", "praised")],
+    ),
+    "characterisation/as_phrase": (
+        'She described the general as a "strong and decent leader" last week.',
+        [],
+    ),
+    "characterisation/any_verb": (
+        'Mr Hale admires the general as a "strong and decent leader" to this day.',
+        [
+            (
+                MIXED,
+                'the general as a "strong and decent leader" to this day',
+                "Mr Hale",
+                "admires",
+            )
+        ],
+    ),
+    "transcript_turn/name_and_colon": (
+        "Smith: We will vote no on this bill.",
+        [(INDIRECT, "We will vote no on this bill.", "Smith", ":")],
+    ),
+    "transcript_turn/section_label_is_no_speaker": ("UPDATE: The vote was delayed.", []),
+    "signed_quotation/dash_and_name": (
+        'A headline\n\n"We will vote no on this bill." ― Jane Smith',
+        [(DIRECT, "We will vote no on this bill.", "Jane Smith", "―")],
+    ),
+    "according_to/after": (
+        "The bridge will reopen in May, according to the mayor.",
+        [(INDIRECT, "The bridge will reopen in May", "the mayor", "according to")],
+    ),
+    "according_to/before": (
+        "According to the mayor, the bridge will reopen in May.",
+        [(INDIRECT, "the bridge will reopen in May", "the mayor", "According to")],
+    ),
+    "reported_clause/that_clause": (
+        "The mayor said that the bridge would reopen in May.",
+        [(INDIRECT, "that the bridge would reopen in May", "The mayor", "said")],
+    ),
+    "reported_clause/carrying_a_quotation": (
+        'The mayor said the bridge was "completely safe" again.',
+        [(MIXED, 'the bridge was "completely safe" again', "The mayor", "said")],
+    ),
+    "reported_clause/passive_names_no_speaker": (
+        "It was reported that the bridge would reopen in May.",
+        [(INDIRECT, "that the bridge would reopen in May", None, "was reported")],
+    ),
+    "aside/interrupting": (
+        "The bridge, the mayor said, will reopen in May.",
+        [(INDIRECT, "The bridge, the mayor said, will reopen in May", "the mayor", "said")],
+    ),
+    "pro_form/said_so": (
+        "The mayor said so.",
+        [(INDIRECT, "so", "The mayor", "said")],
+    ),
+    "cue_object/intention_asked_of_someone": (
+        "The mayor urged drivers to avoid the bridge.",
+        [(INDIRECT, "drivers to avoid the bridge", "The mayor", "urged")],
+    ),
+    "cue_object/ground": (
+        "The union accused the firm of fraud.",
+        [(INDIRECT, "the firm of fraud", "The union", "accused")],
+    ),
+    "cue_topic/called_for": (
+        "The mayor called for a new bridge.",
+        [(INDIRECT, "a new bridge", "The mayor", "called for")],
+    ),
+    "intention/infinitive": (
+        "The mayor wants to rebuild the old bridge.",
+        [(INDIRECT, "to rebuild the old bridge", "The mayor", "wants")],
+    ),
+    "intention/plans": (
+        "She plans to run for the Senate next year.",
+        [(INDIRECT, "to run for the Senate next year", "She", "plans")],
+    ),
+    "cue_object/passive_subject_names_no_speaker": (
+        "The bridge is expected to reopen in May.",
+        [(INDIRECT, "The bridge is expected to reopen in May", None, "is expected")],
+    ),
+    "topic_verb/object": (
+        "The council discussed the bridge repairs on Monday.",
+        [(INDIRECT, "the bridge repairs", "The council", "discussed")],
+    ),
+    "views_as/object_and_as": (
+        "The mayor saw the closure as a setback.",
+        [(INDIRECT, "the closure as a setback", "The mayor", "saw")],
+    ),
+    "stance/about": (
+        "Residents are worried about the closure of the bridge.",
+        [(INDIRECT, "the closure of the bridge", "Residents", "worried about")],
+    ),
+    "stance/lone_pronoun_is_no_content": ("Residents were proud of it.", []),
+    "light_verb/made_clear": (
+        "Officials made clear Monday that they have no plans to close it.",
+        [(INDIRECT, "that they have no plans to close it", "Officials", "made")],
+    ),
+    "light_verb/noun_about": (
+        "The mayor made comments about the bridge.",
+        [(INDIRECT, "the bridge", "The mayor", "made")],
+    ),
+    "nominal/claim_that": (
+        "The senator's claim that the vote was rigged fell apart.",
+        [(INDIRECT, "that the vote was rigged", "The senator's", "claim")],
+    ),
+    "nominal/without_owner": ("The claim that the vote was rigged fell apart.", []),
+}
+
+RULES_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def candidates(nlp: Any, rule_name: str, text: str) -> list[Expected]:
+    context = Context.of(nlp(text))
+
+    def words(span: tuple[int, int] | None) -> str | None:
+        return None if span is None else text[span[0] : span[1]]
+
+    return [
+        (c.kind, text[c.content[0] : c.content[1]], words(c.source), words(c.cue))
+        for c in RULES_BY_NAME[rule_name].find(context)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "expected"), [(k, *v) for k, v in CASES.items()], ids=list(CASES)
+)
+def test_rule_alone(nlp: Any, case: str, text: str, expected: list[Expected]) -> None:
+    rule_name = case.split("/")[0]
+    found = candidates(nlp, rule_name, text)
+    assert found == expected
+    assert all(c.rule == rule_name for c in RULES_BY_NAME[rule_name].find(Context.of(nlp(text))))
+
+
+def test_every_rule_has_a_case_that_finds_something() -> None:
+    finding = {case.split("/")[0] for case, (_, expected) in CASES.items() if expected}
+    assert finding == set(RULES_BY_NAME)
+
+
+def test_every_case_names_a_real_rule() -> None:
+    assert {case.split("/")[0] for case in CASES} <= set(RULES_BY_NAME)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
+def test_every_rule_finds_its_own_example(nlp: Any, rule: Any) -> None:
+    """The README lists these examples: each must be one its rule finds, as a paragraph of an
+    article under a headline (a signed quotation never stands first)."""
+    context = Context.of(nlp(f"A headline\n\n{rule.example}"))
+    assert any(c.rule == rule.name for c in rule.find(context))
+
+
+def test_readme_lists_every_rule_and_refinement_with_its_example() -> None:
+    from quotecli.nlp.attribution import STEPS
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    names = {step.name for step in STEPS}
+    listed = [line.split("`")[1] for line in readme.splitlines() if line.startswith("| `")]
+    assert [name for name in listed if name in names] == [step.name for step in STEPS]
+    assert all(step.example.replace("\n\n", " ⏎ ") in readme for step in STEPS)

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests (and the query benchmark): not part of the installed package."""
