@@ -5,14 +5,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from quotecli.errors import ModelError
+from quotecli.errors import ModelError, WorkerError
 from quotecli.nlp.loading import INSTALL_HINT
-from quotecli.parallel import TASKS_PER_WORKER, ParallelExtractor, WorkerError, default_jobs
+from quotecli.parallel import TASKS_PER_WORKER, ParallelExtractor, capped_jobs, default_jobs
 from quotecli.records import Article
 
 TEXTS = [
@@ -114,3 +117,65 @@ def test_interrupt_in_the_input_stops_every_worker() -> None:
             seen.append(extraction.article.path)
     assert seen == [f"a{i}.txt" for i in range(len(seen))]
     assert multiprocessing.active_children() == []
+
+
+def test_jobs_above_the_core_count_are_capped() -> None:
+    assert capped_jobs(default_jobs() + 5) == default_jobs()
+    assert capped_jobs(None) == default_jobs()
+    assert capped_jobs(1) == 1
+
+
+def children_of(pid: int) -> set[int]:
+    """Every living process whose parent is `pid` (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def poll(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["kill_9", "term"])
+def test_workers_exit_when_add_is_killed(tmp_path: Path, signum: int) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(200):
+        (corpus / f"{i}.txt").write_text(TEXTS[i % len(TEXTS)] + f" ({i})", encoding="utf-8")
+    command = [str(Path(sys.executable).parent / "quotecli"), "add", str(corpus), "-j", "2"]
+    env = {**os.environ, "QUOTECLI_HOME": str(tmp_path / "home")}
+    parent = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    try:
+        # Two workers and the multiprocessing resource tracker.
+        assert poll(lambda: len(children_of(parent.pid)) >= 3, 60), children_of(parent.pid)
+        workers = children_of(parent.pid)
+        parent.send_signal(signum)
+        parent.wait()
+        assert poll(lambda: not any(alive(pid) for pid in workers), 15), [
+            pid for pid in workers if alive(pid)
+        ]
+    finally:
+        parent.kill()

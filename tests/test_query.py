@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quotecli.errors import InputError
-from quotecli.query import QuoteFilter, match_expression, quote_condition
+from quotecli.query import QuoteFilter, check_date, match_expression, quote_condition
 from quotecli.records import QuoteKind, SpeakerKind
 from quotecli.store import Library
 from tests.support.synthetic import Said, build_extraction
@@ -179,7 +179,17 @@ def test_match_expression_is_built_from_quoted_words(
 
 @pytest.mark.parametrize(
     "filters",
-    [{"since": "yesterday"}, {"until": "2024/06/01"}, {"kind": "shouted"}, {"limit": -1}],
+    [
+        pytest.param({"since": "yesterday"}, id="words"),
+        pytest.param({"until": "2024/06/01"}, id="slashes"),
+        pytest.param({"since": "2024-13-01"}, id="month_13"),
+        pytest.param({"until": "2024-02-30"}, id="february_30"),
+        pytest.param({"since": "2023-02-29"}, id="not_a_leap_year"),
+        pytest.param({"since": "2024-00"}, id="month_0"),
+        pytest.param({"kind": "shouted"}, id="kind"),
+        pytest.param({"limit": -1}, id="negative_limit"),
+        pytest.param({"limit": 99999999999999999999}, id="limit_beyond_sqlite"),
+    ],
 )
 def test_invalid_filters_raise_input_error(filters: dict[str, object]) -> None:
     with pytest.raises(InputError):
@@ -189,6 +199,17 @@ def test_invalid_filters_raise_input_error(filters: dict[str, object]) -> None:
 def test_selects_quotes_distinguishes_quote_filters() -> None:
     assert QuoteFilter(speakers=("x",)).selects_quotes
     assert not QuoteFilter(source="x", since="2024").selects_quotes
+
+
+@pytest.mark.parametrize("value", ["2024", "2024-02", "2024-02-29", "2023-12-31"])
+def test_real_dates_at_any_precision_are_accepted(value: str) -> None:
+    assert check_date(value) == value
+    assert QuoteFilter(since=value, until=value).since == value
+
+
+def test_an_impossible_date_names_the_option_in_one_line() -> None:
+    with pytest.raises(InputError, match=r"^--since '2024-02-30' is not a date .*no such day$"):
+        QuoteFilter(since="2024-02-30")
 
 
 WORD_TEXTS = [

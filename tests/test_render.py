@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rich.console import Console
 
 from quotecli.render import QUOTES, SPEAKERS, OutputFormat, render
@@ -30,6 +31,18 @@ QUOTE: dict[str, Any] = {
     "places": ["Madrid", "Spain"],
     "article": {"path": "a.txt", "title": "Prices", "date": None},
 }
+LONG: dict[str, Any] = QUOTE | {
+    "text": "Putin and the Russian propaganda machine will play on the theme that Western "
+    "attempts to isolate Russia are not working",
+    "kind": "direct",
+    "parts": [],
+    "speaker": QUOTE["speaker"]
+    | {
+        "name": "Carlyle Thayer",
+        "affiliation": "emeritus professor at the Australian Defence Force Academy",
+    },
+    "article": {"path": "deep/er/directory/thayer.txt", "title": None, "date": None},
+}
 # `"The port is full," she said, "and the ships keep coming."` at offset 100.
 SPLIT: dict[str, Any] = QUOTE | {
     "text": 'The port is full," she said, "and the ships keep coming.',
@@ -44,9 +57,9 @@ SPLIT: dict[str, Any] = QUOTE | {
 }
 
 
-def rendered(fmt: OutputFormat, rows: list[dict[str, Any]]) -> tuple[str, int]:
+def rendered(fmt: OutputFormat, rows: list[dict[str, Any]], width: int = 100) -> tuple[str, int]:
     out = io.StringIO()
-    console = Console(width=100, file=out, color_system=None)
+    console = Console(width=width, file=out, color_system=None)
     count = render(iter(rows), fmt, out, QUOTES, console)
     return out.getvalue(), count
 
@@ -106,9 +119,9 @@ def test_csv_flattens_nested_fields() -> None:
 
 
 def test_table_shows_speaker_affiliation_and_text() -> None:
-    text, count = rendered(OutputFormat.TABLE, [QUOTE])
+    text, count = rendered(OutputFormat.TABLE, [QUOTE], width=120)
     assert count == 1
-    assert "Ana Ruiz" in text and "general secretary" in text and "Prices will rise" in text
+    assert all(word in text for word in ("Ana Ruiz", "general", "secretary", "Prices will rise"))
 
 
 def test_table_of_nothing_prints_nothing() -> None:
@@ -140,20 +153,44 @@ def golden(name: str, rendered_text: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_quote_table_matches_golden_file() -> None:
-    text, _ = rendered(OutputFormat.TABLE, [QUOTE])
-    assert text == golden("quotes_table.txt", text)
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize(("name", "row"), [("quotes_table", QUOTE), ("quotes_table_split", SPLIT)])
+def test_quote_table_matches_golden_file(name: str, row: dict[str, Any], width: int) -> None:
+    text, _ = rendered(OutputFormat.TABLE, [row, LONG], width=width)
+    assert text == golden(f"{name}_{width}.txt", text)
+    assert max(len(line) for line in text.splitlines()) <= width
 
 
-def test_split_quote_table_matches_golden_file() -> None:
-    text, _ = rendered(OutputFormat.TABLE, [SPLIT])
-    assert text == golden("quotes_table_split.txt", text)
-
-
-def test_speaker_table_matches_golden_file() -> None:
+@pytest.mark.parametrize("width", [80, 120])
+def test_speaker_table_matches_golden_file(width: int) -> None:
     out = io.StringIO()
     row = {"name": "Ana Ruiz", "kind": "person", "title": "Dr", "affiliation": "union", "quotes": 3}
-    render(
-        [row], OutputFormat.TABLE, out, SPEAKERS, Console(width=100, file=out, color_system=None)
-    )
-    assert out.getvalue() == golden("speakers_table.txt", out.getvalue())
+    console = Console(width=width, file=out, color_system=None)
+    render([row], OutputFormat.TABLE, out, SPEAKERS, console)
+    assert out.getvalue() == golden(f"speakers_table_{width}.txt", out.getvalue())
+
+
+def test_at_80_columns_a_speaker_name_keeps_its_own_line_above_the_role() -> None:
+    text, _ = rendered(OutputFormat.TABLE, [LONG], width=80)
+    speaker_cells = [line.split("│")[1].strip() for line in text.splitlines() if "│" in line]
+    assert speaker_cells[:2] == ["Carlyle Thayer", "emeritus"]
+    assert "deep/er/directory" not in text  # the table shows the file name, JSON the path
+    assert "thayer" in text
+
+
+def test_control_characters_in_a_table_are_shown_not_sent() -> None:
+    hostile = QUOTE | {
+        "text": "clear \x1b[2J title \x1b]0;pwned\x07 [bold]markup[/bold]",
+        "parts": [],
+        "speaker": QUOTE["speaker"] | {"name": "Eve\x1b[31"},
+        "article": {"path": "a\x1b[2J.txt", "title": None, "date": None},
+    }
+    text, _ = rendered(OutputFormat.TABLE, [hostile], width=200)
+    assert "\x1b" not in text and "\x07" not in text
+    assert "␛[2J" in text and "[bold]markup[/bold]" in text and "Eve␛[31" in text
+
+
+def test_json_keeps_control_characters_exactly() -> None:
+    row = QUOTE | {"text": "a \x1b[2J b"}
+    text, _ = rendered(OutputFormat.JSONL, [row])
+    assert json.loads(text)["text"] == "a \x1b[2J b"

@@ -23,5 +23,13 @@ class GoldDataError(QuotecliError):
     """An annotated gold file (brat standoff) is malformed or missing."""
 
 
+class WorkerError(QuotecliError):
+    """A worker process failed without reporting an exception (killed, crashed, or unpicklable)."""
+
+
+class OutputError(QuotecliError):
+    """Standard output cannot be written: closed, a full disk, an I/O error."""
+
+
 class MissingDependencyError(QuotecliError):
     """An optional package that the requested work needs is not installed."""

@@ -15,6 +15,9 @@ import os
 import pickle
 import queue
 import signal
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +25,7 @@ from itertools import islice
 from multiprocessing.context import SpawnProcess
 from typing import TYPE_CHECKING, Any
 
-from quotecli.errors import QuotecliError
+from quotecli.errors import WorkerError
 from quotecli.nlp.loading import ensure_model_available, resolve_model_name
 from quotecli.records import Article, ArticleExtraction
 from quotecli.version import pipeline_version
@@ -34,6 +37,8 @@ ARTICLES_PER_TASK = 16
 TASKS_PER_WORKER = 2  # in flight: one being extracted, one queued, per worker
 POLL_SECONDS = 0.2
 JOIN_SECONDS = 5.0
+ORPHAN_POLL_SECONDS = 0.5  # how often a worker checks that its parent is still there
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 # (sequence number, articles) to a worker; None tells it to stop.
 Task = tuple[int, list[Article]] | None
@@ -41,15 +46,17 @@ Task = tuple[int, list[Article]] | None
 Outcome = tuple[int, list[ArticleExtraction] | None, BaseException | None]
 
 
-class WorkerError(QuotecliError):
-    """A worker process failed without reporting an exception (killed, crashed, or unpicklable)."""
-
-
 def default_jobs() -> int:
     """The number of cores this process may run on (at least 1)."""
     if hasattr(os, "sched_getaffinity"):
         return max(len(os.sched_getaffinity(0)), 1)
     return max(os.cpu_count() or 1, 1)
+
+
+def capped_jobs(jobs: int | None) -> int:
+    """`jobs` (None: one per core), never more than the cores: extra workers only add memory."""
+    cores = default_jobs()
+    return cores if jobs is None else max(min(jobs, cores), 1)
 
 
 class ParallelExtractor:
@@ -68,7 +75,7 @@ class ParallelExtractor:
         self.model_name = resolve_model_name(model)
         ensure_model_available(self.model_name)
         self.version = pipeline_version(self.model_name)
-        self.jobs = max(jobs if jobs is not None else default_jobs(), 1)
+        self.jobs = capped_jobs(jobs)
         self.articles_per_task = max(articles_per_task, 1)
         self._local: Extractor | None = None
 
@@ -123,7 +130,7 @@ class _Pool:
             for index in range(self.jobs):
                 worker = context.Process(
                     target=worker_main,
-                    args=(self.model_name, tasks, outcomes),
+                    args=(self.model_name, tasks, outcomes, os.getpid()),
                     name=f"quotecli-worker-{index}",
                     daemon=True,
                 )
@@ -216,13 +223,17 @@ def worker_main(
     model_name: str,
     tasks: multiprocessing.Queue[Task],
     outcomes: multiprocessing.Queue[Outcome],
+    parent_pid: int | None = None,
 ) -> None:
     """A worker's loop: load the pipeline once, then extract batches until told to stop.
 
     Interrupts are left to the parent, which stops the workers itself; every exception is
-    sent back with the batch it belongs to.
+    sent back with the batch it belongs to. A worker whose parent is gone (`kill -9`, a
+    crash) exits at once rather than hold its model's memory for nobody.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent_pid is not None:
+        exit_with_parent(parent_pid)
     extractor: Any = None
     while (task := tasks.get()) is not None:
         sequence, articles = task
@@ -246,3 +257,32 @@ def _portable(error: Exception, articles: list[Article]) -> BaseException:
     except Exception:  # unpicklable: describe it instead
         return WorkerError(f"extraction failed on {paths}: {type(error).__name__}: {error}")
     return error
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """End this process when `parent_pid` is no longer its parent.
+
+    On Linux the kernel sends SIGKILL on the parent's death (`PR_SET_PDEATHSIG`); everywhere,
+    a daemon thread also polls the parent pid (which changes when the process is orphaned).
+    """
+    if sys.platform.startswith("linux"):
+        _set_parent_death_signal(signal.SIGKILL)
+    if os.getppid() != parent_pid:  # the parent died before the signal was asked for
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _set_parent_death_signal(signum: int) -> None:
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl here: the watchdog thread still runs
+        pass
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(ORPHAN_POLL_SECONDS)
+    os._exit(1)

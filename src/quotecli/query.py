@@ -7,6 +7,7 @@ the library tables through the aliases `q` (quotes) and `a` (articles).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, fields
@@ -15,13 +16,33 @@ from typing import Any
 from quotecli.errors import InputError
 from quotecli.records import Act, QuoteKind
 
-# An ISO date or date-time prefix: 2024, 2024-05, 2024-05-20, 2024-05-20T10:00...
-_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?")
+# An ISO date at year, month or day precision: 2024, 2024-05, 2024-05-20.
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# SQLite integers are 64-bit; a larger --limit cannot be bound.
+MAX_LIMIT = 2**63 - 1
 # A `--contains` term: a "quoted phrase" (an unclosed one runs to the end) or a bare word.
 _TERM = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
 # What the word index (FTS5 unicode61) counts as a word: runs of letters and digits.
 _INDEX_WORD = re.compile(r"[^\W_]+")
 _QUOTE_LEVEL = ("speakers", "affiliation", "place", "contains", "kind")
+
+
+def check_date(value: str, option: str = "date") -> str:
+    """`value` if it is a real date written YYYY, YYYY-MM or YYYY-MM-DD, else InputError.
+
+    The one check behind `--since`, `--until` and `QuoteFilter`: `2024-13-01` and
+    `2024-02-30` are refused, not compared as text and silently matching nothing.
+    """
+    match = _ISO_DATE.fullmatch(value)
+    problem = f"{option} {value!r} is not a date like 2024-06-20 (or 2024-06, 2024)"
+    if match is None:
+        raise InputError(problem)
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise InputError(f"{problem}: no such day") from None
+    return value
 
 
 def fold(text: str | None) -> str:
@@ -44,8 +65,8 @@ class QuoteFilter:
         source: any part of the article's path or title, ignoring case.
         outlets: ORed; each matches any part of the article's outlet (site name), any case.
         url: any part of the article's URL, ignoring ASCII case.
-        since: articles dated on or after this ISO date (prefix: "2024", "2024-05").
-        until: articles dated on or before this ISO date, inclusive at its precision.
+        since: articles dated on or after this date ("2024-05-20", "2024-05", "2024").
+        until: articles dated on or before this date, inclusive at its precision.
         limit: at most this many results.
         unique: one quote per group of the same quote across articles.
         article_shas: only these articles (by content hash); None means all.
@@ -76,14 +97,14 @@ class QuoteFilter:
                 raise InputError(f"--contains {value!r} has no word to look for")
         for name in ("since", "until"):
             value = getattr(self, name)
-            if value is not None and not _ISO_PREFIX.fullmatch(value):
-                raise InputError(f"--{name} {value!r} is not an ISO date such as 2024-05-20")
+            if value is not None:
+                check_date(value, f"--{name}")
         if self.kind is not None and self.kind not in {k.value for k in QuoteKind}:
             raise InputError(f"--kind {self.kind!r} is not one of direct, indirect, mixed")
         if self.act is not None and self.act not in {a.value for a in Act}:
             raise InputError(f"--act {self.act!r} is not one of speech, thought, any")
-        if self.limit is not None and self.limit < 0:
-            raise InputError(f"--limit {self.limit} must be zero or more")
+        if self.limit is not None and not 0 <= self.limit <= MAX_LIMIT:
+            raise InputError(f"--limit {self.limit} must be between 0 and {MAX_LIMIT}")
 
     @property
     def selects_quotes(self) -> bool:

@@ -6,16 +6,17 @@ Renderers take dict rows (the JSON records) and never see spaCy or SQLite object
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from quotecli.safetext import visible
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 Row = dict[str, Any]
 
@@ -35,6 +36,10 @@ class Column:
     value: Callable[[Row], str]
     style: str | None = None
     ratio: int | None = None
+    min_width: int | None = None
+    one_line: bool = False  # cut with "…" rather than wrapped (a title beside its path)
+    # Lines of a cell styled in turn (a speaker's name bold, the role under it dim).
+    line_styles: tuple[str, ...] = ()
 
 
 def cell(*keys: str) -> Callable[[Row], str]:
@@ -78,11 +83,17 @@ def _speaker_cell(row: Row) -> str:
     return f"{name}\n{role}" if role else name
 
 
+def _file_name(row: Row) -> str:
+    """The article's file name: the directory is in JSON and CSV; a table row has no room."""
+    path = cell("article", "path")(row)
+    return path.rsplit("/", 1)[-1]
+
+
 QUOTE_TABLE = (
-    Column("Speaker", _speaker_cell, "bold", 2),
+    Column("Speaker", _speaker_cell, None, 2, min_width=12, line_styles=("bold", "dim")),
     Column("Kind", cell("kind"), "cyan"),
-    Column("Quote", joined_parts, None, 5),
-    Column("Article", cell("article", "path"), "dim", 2),
+    Column("Quote", joined_parts, None, 5, min_width=20),
+    Column("Article", _file_name, "dim", min_width=10),
 )
 QUOTE_CSV = (
     Column("id", cell("id")),
@@ -167,6 +178,8 @@ def write_jsonl(rows: Iterable[Row], out: TextIO) -> int:
 
 
 def write_csv(rows: Iterable[Row], out: TextIO, columns: tuple[Column, ...]) -> int:
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(c.header for c in columns)
     count = 0
@@ -179,16 +192,39 @@ def write_csv(rows: Iterable[Row], out: TextIO, columns: tuple[Column, ...]) -> 
 def print_table(
     rows: Iterable[Row], console: Console, columns: tuple[Column, ...], lined: bool = False
 ) -> int:
+    """A Rich table of `rows`; control characters in any value are shown, never sent raw."""
+    from rich.table import Table
+
     table = Table(show_lines=lined, header_style="bold", expand=any(c.ratio for c in columns))
     for column in columns:
-        table.add_column(column.header, style=column.style, ratio=column.ratio, overflow="fold")
+        table.add_column(
+            column.header,
+            style=column.style,
+            ratio=column.ratio,
+            min_width=column.min_width,
+            overflow="ellipsis" if column.one_line else "fold",
+            no_wrap=column.one_line,
+        )
     count = 0
     for row in rows:
-        table.add_row(*(Text(column.value(row)) for column in columns))
+        table.add_row(*(_cell_text(column, row) for column in columns))
         count += 1
     if count:
         console.print(table)
     return count
+
+
+def _cell_text(column: Column, row: Row) -> Text:
+    from rich.text import Text
+
+    value = visible(column.value(row))
+    if not column.line_styles:
+        return Text(value)
+    text = Text()
+    for index, line in enumerate(value.split("\n")):
+        style = column.line_styles[min(index, len(column.line_styles) - 1)]
+        text.append(("\n" if index else "") + line, style=style)
+    return text
 
 
 def _dumps(row: Row) -> str:

@@ -67,7 +67,9 @@ def test_add_imports_a_dataset_and_show_reads_its_article(
     (folder / "stray.txt").write_text("Not an article of the dataset.", encoding="utf-8")
     added = invoke("add", str(folder))
     assert added.exit_code == 0, added.stderr
-    assert "2 article(s) with 4 quote(s) stored" in added.stderr
+    assert "2 new, 0 unchanged, 0 replaced, 0 failed; 4 quote(s)" in added.stderr
+    again = invoke("add", str(folder))
+    assert "0 new, 2 unchanged, 0 replaced, 0 failed; 4 quote(s)" in again.stderr
     found = json.loads(invoke("quotes", "--speaker", "thayer", "--format", "json").stdout)
     assert [q["also_in"][0]["path"] for q in found] == ["news/b.txt", "news/a.txt"]
     shown = invoke("show", "news/a.txt")

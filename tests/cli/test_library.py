@@ -23,6 +23,7 @@ from quotecli.cli import library as library_cli
 from quotecli.cli import quotes as quotes_cli
 from quotecli.paths import library_path
 from quotecli.records import Article, ArticleExtraction
+from quotecli.render import View
 from quotecli.version import pipeline_version
 from tests.support.synthetic import FakeExtractor, Said, article_text
 
@@ -100,7 +101,8 @@ def test_add_stores_articles_and_reports_on_stderr(corpus: Path, quotecli_home: 
     result = add(corpus)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert "3 article(s) with 4 quote(s) stored" in result.stderr
+    assert "3 new, 0 unchanged, 0 replaced, 0 failed; 4 quote(s)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     assert (quotecli_home / "library.sqlite3").is_file()
 
 
@@ -263,6 +265,69 @@ def test_library_commands_are_registered_in_the_real_app() -> None:
     commands = ("add", "articles", "show", "stats", "reindex", "remove")
     missing = [c for c in commands if c not in result.stdout]
     assert not missing
+
+
+def test_add_refuses_an_article_over_max_chars_and_counts_it_failed(corpus: Path) -> None:
+    big = corpus / "big.txt"
+    big.write_text("Word " * 400, encoding="utf-8")
+    result = invoke("add", str(corpus), "--model", MODEL, "--max-chars", "1000")
+    assert result.exit_code == 0, result.stderr
+    warning, summary = result.stderr.strip().splitlines()
+    assert "big.txt: 2,000 characters, more than --max-chars 1,000; not extracted" in warning
+    assert summary.startswith("3 new, 0 unchanged, 0 replaced, 1 failed;")
+
+
+def test_add_again_reports_unchanged_and_replaced(corpus: Path) -> None:
+    add(corpus)
+    (corpus / "c.txt").write_text(article_text([Said("Ann Lee", "Rice fell")]), encoding="utf-8")
+    result = add(corpus)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("0 new, 2 unchanged, 1 replaced, 0 failed;")
+
+
+GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
+
+
+def golden(name: str, rendered_text: str) -> str:
+    """The stored rendering; QUOTECLI_REGENERATE_GOLDEN=1 rewrites it on purpose."""
+    path = GOLDEN / name
+    if os.environ.get("QUOTECLI_REGENERATE_GOLDEN") == "1":
+        path.write_text(rendered_text, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+ARTICLE_ROW = {
+    "path": "corpus/2024-06/reuters-putin-vietnam-bamboo-diplomacy.txt",
+    "title": "Russian President Putin seeks new ‘reliable security architecture’ for Asia",
+    "date": "2024-06-20",
+    "sha256": "a155ad27f977" + "0" * 52,
+    "quotes": 17,
+    "stale": False,
+    "outlet": "Reuters",
+    "url": "https://www.reuters.com/world/asia-pacific/putin-vietnam-2024-06-20/",
+}
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_articles_and_stats_tables_match_golden_files(width: int) -> None:
+    from quotecli.render import OutputFormat, render
+
+    stats = {"articles": 2, "quotes_by_kind": {"direct": 13}, "top_speakers": []}
+    rows = [{"name": n, "value": v} for n, v in library_cli._flatten(stats)]
+    for name, view, table_rows in (
+        ("articles_table", library_cli.ARTICLES, [ARTICLE_ROW]),
+        ("stats_table", View(library_cli.STAT_COLUMNS, library_cli.STAT_COLUMNS), rows),
+    ):
+        out = io.StringIO()
+        console = Console(width=width, file=out, color_system=None)
+        render(table_rows, OutputFormat.TABLE, out, view, console)
+        text = out.getvalue()
+        assert text == golden(f"{name}_{width}.txt", text)
+        assert max(len(line) for line in text.splitlines()) <= width
+        if name == "articles_table":  # the path folds over three lines at most, the title none
+            body = [line.split("│") for line in text.splitlines() if line.startswith("│")]
+            assert len([cells for cells in body if cells[1].strip()]) <= 3
+            assert len([cells for cells in body if cells[2].strip()]) == 1
 
 
 def test_repeated_contains_options_all_apply(corpus: Path) -> None:
@@ -429,3 +494,17 @@ def test_remove_a_folder_a_sha_prefix_and_nothing(
     monkeypatch.chdir(corpus)
     assert invoke("remove", ".").exit_code == 0
     assert invoke("articles").exit_code == 1
+
+
+def test_show_makes_control_characters_in_the_article_visible() -> None:
+    text = 'Intro \x1b[2J here.\n\n"Markup [bold]stays[/bold] text," Ann Lee said.\x1b]0;x\x07'
+    start = text.index("Markup")
+    quote = {"start": start, "end": text.index(',"'), "speaker": {"name": "Ann Lee"}}
+    meta = {"path": "evil\x1b[31m.txt", "title": None, "date": None}
+    out = io.StringIO()
+    Console(width=100, file=out, color_system=None).print(
+        library_cli.article_view(meta, text, [quote])
+    )
+    shown = out.getvalue()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "␛[2J" in shown and "[bold]stays[/bold]" in shown and "evil␛[31m.txt" in shown

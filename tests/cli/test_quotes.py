@@ -83,41 +83,43 @@ def test_unknown_model_is_one_line_exit_2(quotecli_home: Path, tmp_path: Path) -
 
 @pytest.mark.model
 class TestOnSeeds:
-    def test_speaker_filter_finds_thayer_three_times(self, quotecli_home: Path) -> None:
+    def test_speaker_filter_finds_thayer_three_times(self, seeded_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "--speaker", "Thayer", "--format", "json")
         assert result.exit_code == 0, result.stderr
         found = records(result)
         assert len(found) == 3
         assert {q["speaker"]["name"] for q in found} == {"Carlyle Thayer"}
 
-    def test_speaker_filter_is_case_insensitive_and_ors(self, quotecli_home: Path) -> None:
+    def test_speaker_filter_is_case_insensitive_and_ors(self, seeded_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "-s", "thayer", "-s", "ABUZA", "--format", "json")
         names = {q["speaker"]["name"] for q in records(result)}
         assert names == {"Carlyle Thayer", "Zachary Abuza"}
 
-    def test_abuza_affiliation(self, quotecli_home: Path) -> None:
+    def test_abuza_affiliation(self, seeded_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "--speaker", "abuza", "--format", "json")
-        assert all(
-            "US National War College" in q["speaker"]["affiliation"] for q in records(result)
-        )
+        found = records(result)
+        assert found
+        assert all("US National War College" in q["speaker"]["affiliation"] for q in found)
 
-    def test_no_match_is_exit_1_and_an_empty_array(self, quotecli_home: Path) -> None:
+    def test_no_match_is_exit_1_and_an_empty_array(self, seeded_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "--speaker", "Nobody Atall", "--format", "json")
         assert result.exit_code == 1
         assert records(result) == []
 
-    def test_kind_filter(self, quotecli_home: Path) -> None:
+    def test_kind_filter(self, seeded_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "--kind", "direct", "--format", "json")
         found = records(result)
         assert found and {q["kind"] for q in found} == {"direct"}
 
-    def test_direct_quote_text_sits_at_its_offsets(self, quotecli_home: Path) -> None:
+    def test_direct_quote_text_sits_at_its_offsets(self, seeded_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "--kind", "direct", "--format", "json")
-        for quote in records(result):
+        found = records(result)
+        assert found
+        for quote in found:
             text = Path(quote["article"]["path"]).read_text(encoding="utf-8")
             assert text[quote["start"] : quote["end"]] == quote["text"]
 
-    def test_every_record_has_parts_that_sit_at_their_offsets(self, quotecli_home: Path) -> None:
+    def test_every_record_has_parts_that_sit_at_their_offsets(self, seeded_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "--format", "jsonl")
         found = [json.loads(line) for line in result.stdout.splitlines()]
         assert found
@@ -128,20 +130,20 @@ class TestOnSeeds:
             assert quote["start"] <= quote["parts"][0]["start"]
             assert quote["parts"][-1]["end"] <= quote["end"]
 
-    def test_piped_output_defaults_to_jsonl(self, quotecli_home: Path) -> None:
+    def test_piped_output_defaults_to_jsonl(self, seeded_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "--speaker", "Thayer")
         lines = result.stdout.splitlines()
         assert len(lines) == 3
         assert all(json.loads(line)["speaker"]["name"] == "Carlyle Thayer" for line in lines)
 
-    def test_csv_has_a_header_and_a_row_per_quote(self, quotecli_home: Path) -> None:
+    def test_csv_has_a_header_and_a_row_per_quote(self, seeded_home: Path) -> None:
         result = invoke("quotes", str(SEEDS), "--speaker", "Thayer", "--format", "csv")
         lines = result.stdout.splitlines()
         assert lines[0].startswith("id,kind,speaker,")
         assert len(lines) == 4
 
     def test_bad_inputs_warn_and_the_rest_is_processed(
-        self, quotecli_home: Path, tmp_path: Path
+        self, seeded_home: Path, tmp_path: Path
     ) -> None:
         shutil.copy(SEEDS / "000_0deaf8d47228b67d.txt", tmp_path / "good.txt")
         (tmp_path / "empty.txt").write_bytes(b"")
@@ -160,9 +162,7 @@ class TestOnSeeds:
             assert message in result.stderr
         assert "Traceback" not in result.stderr
 
-    def test_cp1252_file_is_decoded_with_a_warning(
-        self, quotecli_home: Path, tmp_path: Path
-    ) -> None:
+    def test_cp1252_file_is_decoded_with_a_warning(self, seeded_home: Path, tmp_path: Path) -> None:
         path = tmp_path / "old.txt"
         path.write_bytes("\u201cThe caf\u00e9 is closed,\u201d Maria Lopez said.".encode("cp1252"))
         result = invoke("quotes", str(path), "--format", "json")
@@ -176,13 +176,13 @@ class TestOnSeeds:
         found = records(result)
         assert found and {q["article"]["path"] for q in found} == {"<stdin>"}
 
-    def test_speakers_command(self, quotecli_home: Path) -> None:
+    def test_speakers_command(self, seeded_home: Path) -> None:
         result = invoke("speakers", str(SEEDS), "--format", "json")
         by_name = {row["name"]: row for row in records(result)}
         assert by_name["Carlyle Thayer"]["quotes"] == 3
         assert by_name["Carlyle Thayer"]["kind"] == "person"
 
-    def test_places_command_merges_us_forms(self, quotecli_home: Path) -> None:
+    def test_places_command_merges_us_forms(self, seeded_home: Path) -> None:
         result = invoke("places", str(SEEDS), "--format", "json")
         names = [row["name"] for row in records(result)]
         assert "Hanoi" in names and "Vietnam" in names

@@ -17,6 +17,7 @@ from quotecli.nlp.loading import (
     EXCLUDED_COMPONENTS,
     INSTALL_HINT,
     MODEL_ENV,
+    ensure_model_available,
     load_pipeline,
     resolve_model_name,
 )
@@ -126,3 +127,11 @@ def test_part_of_speech_is_still_assigned(nlp: Any) -> None:
     assert [token.pos_ for token in doc][:3] == ["DET", "NOUN", "VERB"]
     # Without the lemmatizer, only the attribute ruler's few exceptions ("was") get a lemma.
     assert doc[2].lemma_ == ""
+
+
+def test_a_missing_model_is_named_in_the_advice_for_it() -> None:
+    with pytest.raises(ModelError) as caught:
+        ensure_model_available("xx_no_such_pipeline")
+    message = str(caught.value)
+    assert "'xx_no_such_pipeline'" in message and "pip install xx-no-such-pipeline" in message
+    assert INSTALL_HINT in message and "\n" not in message

@@ -8,16 +8,17 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TextIO, TypeVar
 
 import typer
 from rich.console import Console
 
-from quotecli.errors import QuotecliError
+from quotecli.errors import OutputError, QuotecliError
 from quotecli.render import OutputFormat, Row, View, render
+from quotecli.safetext import markup_safe
 from quotecli.status import ExitStatus
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F")
 
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 
@@ -50,7 +52,8 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="QUOTECLI_DB",
-        help="Library file. Default: library.sqlite3 in the user data dir.",
+        help="Library file. Default: $QUOTECLI_DB, else library.sqlite3 in $QUOTECLI_HOME,"
+        " else in the user data dir.",
     ),
 ]
 JobsOption = Annotated[
@@ -62,18 +65,20 @@ JobsOption = Annotated[
 
 
 def warn(message: str) -> None:
-    """One line for a person on stderr."""
-    stderr.print(f"[yellow]warning:[/] {escape(message)}")
+    """One line for a person on stderr (control characters and markup in it shown as text)."""
+    stderr.print(f"[yellow]warning:[/] {markup_safe(message)}")
+
+
+def note(message: str) -> None:
+    stderr.print(f"note: {markup_safe(message)}")
 
 
 def fail(message: str) -> None:
-    stderr.print(f"[red]error:[/] {escape(message)}")
+    stderr.print(f"[red]error:[/] {markup_safe(message)}")
 
 
 def escape(text: str) -> str:
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(text)
+    return markup_safe(text)
 
 
 def translate_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -103,19 +108,60 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def pick_format(given: F | None, terminal: F, piped: F) -> F:
+    """The one place output follows stdout: `terminal` for a person, `piped` for a program
+    (as httpie does), unless the user chose."""
+    if given is not None:
+        return given
+    return terminal if stdout_is_terminal() else piped
+
+
+def stdout_is_terminal() -> bool:
+    with suppress(ValueError, OSError):
+        return sys.stdout is not None and sys.stdout.isatty()
+    return False
+
+
 def choose_format(fmt: OutputFormat | None) -> OutputFormat:
     """Table for a person at a terminal, JSON Lines for a program reading a pipe."""
-    if fmt is not None:
-        return fmt
-    return OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.JSONL
+    return pick_format(fmt, OutputFormat.TABLE, OutputFormat.JSONL)
+
+
+def data_stream() -> TextIO:
+    """stdout, for data; OutputError when the process was started with it closed."""
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; nothing can be written")
+    return sys.stdout
+
+
+@contextmanager
+def writing_data() -> Iterator[TextIO]:
+    """stdout for the block's writing, flushed at its end; a failed write is one OutputError.
+
+    A closed pipe (`| head`) is not one: the reader has what it wanted, and
+    `translate_errors` ends quietly with exit 0, as `cat` and `grep` do.
+    """
+    out = data_stream()
+    try:
+        yield out
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise OutputError(f"cannot write to standard output: {reason}") from None
+
+
+def data_console(out: TextIO) -> Console:
+    """A console for tables on stdout: its width is the terminal's (80 when piped, or $COLUMNS)."""
+    return Console(file=out, soft_wrap=False, highlight=False)
 
 
 def emit(rows: Iterable[Row], fmt: OutputFormat | None, view: View) -> ExitStatus:
     """Write rows to stdout; return OK if any were written, NO_MATCH (as grep) if none."""
     chosen = choose_format(fmt)
-    console = Console(file=sys.stdout, soft_wrap=False, highlight=False)
-    count = render(rows, chosen, sys.stdout, view, console)
-    sys.stdout.flush()
+    with writing_data() as out:
+        count = render(rows, chosen, out, view, data_console(out))
     if count == 0 and chosen is OutputFormat.TABLE:
         stderr.print("no matches")
     return ExitStatus.OK if count else ExitStatus.NO_MATCH

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
-from quotecli.cli.common import ModelOption, stderr, translate_errors
+from quotecli.cli.common import (
+    ModelOption,
+    pick_format,
+    stderr,
+    stdout_is_terminal,
+    translate_errors,
+)
 
 if TYPE_CHECKING:
     from quotecli.eval.core import EvalResult
@@ -97,8 +103,11 @@ def eval_command(
     once edge punctuation, quote marks and spaces are trimmed. Rows for all attributions and
     for those with quotation marks.
 
-    Example: quotecli eval ../shared/data/polnear/dev --baseline textacy --by-rule
-    --speakers ../shared/data/polnear/dev/speakers
+    Examples:
+
+      quotecli eval ../shared/data/polnear/dev --baseline textacy --by-rule
+
+      quotecli eval gold/ --errors errors.md --format json > scores.json
     """
     from quotecli.eval.by_rule import score_by_rule
     from quotecli.eval.report import write_errors
@@ -115,7 +124,7 @@ def eval_command(
         if speaker_gold is None
         else [(r.system, score_speakers(r.outcomes, speaker_gold)) for r in results]
     )
-    chosen = fmt or (EvalFormat.TABLE if sys.stdout.isatty() else EvalFormat.JSON)
+    chosen = pick_format(fmt, EvalFormat.TABLE, EvalFormat.JSON)
     if chosen is EvalFormat.JSON:
         record: dict[str, Any] = ours.to_dict()
         if baseline:
@@ -131,7 +140,7 @@ def eval_command(
     else:
         from quotecli.eval.tables import rule_table, score_table, speaker_table
 
-        width = None if sys.stdout.isatty() else 160  # a file or pipe gets the whole table
+        width = None if stdout_is_terminal() else 160  # a file or pipe gets the whole table
         console = Console(file=sys.stdout, highlight=False, width=width)
         console.print(score_table(results))
         if who is not None:

@@ -6,7 +6,6 @@ the query runs over just those articles; without PATHs, over the whole library.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from enum import StrEnum
@@ -24,7 +23,7 @@ from quotecli.cli.common import (
     open_library,
     translate_errors,
 )
-from quotecli.cli.ingesting import ingest_paths
+from quotecli.cli.ingesting import DEFAULT_MAX_CHARS, MaxCharsOption, ingest_paths
 from quotecli.cli.reading import (
     PATHS_HELP,
     DateFieldOption,
@@ -40,19 +39,10 @@ from quotecli.cli.reading import (
 from quotecli.query import QuoteFilter
 from quotecli.records import QuoteKind
 from quotecli.render import PLACES, QUOTES, SPEAKERS, OutputFormat, Row, View, iter_dicts
-from quotecli.sources import ReadOptions
 
 if TYPE_CHECKING:
+    from quotecli.sources import ReadOptions
     from quotecli.store import Library
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def _date(value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise typer.BadParameter(f"{value!r} is not a date like 2024-06-20 (or 2024-06, 2024)")
-    return value
-
 
 PathsArgument = Annotated[
     list[str] | None,
@@ -98,11 +88,12 @@ def act_filter(act: ActChoice) -> str | None:
 
 
 SourceOption = Annotated[str | None, typer.Option(help="Part of the article's path or title.")]
+# Checked by QuoteFilter (quotecli.query.check_date): one message, exit 2.
 SinceOption = Annotated[
-    str | None, typer.Option(callback=_date, help="Articles dated on or after (YYYY-MM-DD).")
+    str | None, typer.Option(help="Articles dated on or after (YYYY-MM-DD, YYYY-MM or YYYY).")
 ]
 UntilOption = Annotated[
-    str | None, typer.Option(callback=_date, help="Articles dated on or before (YYYY-MM-DD).")
+    str | None, typer.Option(help="Articles dated on or before (YYYY-MM-DD, YYYY-MM or YYYY).")
 ]
 LimitOption = Annotated[int | None, typer.Option(min=1, help="At most this many records.")]
 UniqueOption = Annotated[
@@ -135,6 +126,7 @@ def quotes(
     date_field: DateFieldOption = None,
     url_field: UrlFieldOption = None,
     id_field: IdFieldOption = None,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
     """Print attributed quotes, filtered.
 
@@ -162,7 +154,18 @@ def quotes(
         unique=unique,
     )
     read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
-    _run(paths, read, filt, model, db, jobs, fmt, lambda library, f: library.quotes(f), QUOTES)
+    _run(
+        paths,
+        read,
+        filt,
+        model,
+        db,
+        jobs,
+        fmt,
+        lambda library, f: library.quotes(f),
+        QUOTES,
+        max_chars,
+    )
 
 
 def speakers(
@@ -185,8 +188,16 @@ def speakers(
     date_field: DateFieldOption = None,
     url_field: UrlFieldOption = None,
     id_field: IdFieldOption = None,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
-    """Print the speakers: name, kind, title, affiliation and number of quotes."""
+    """Print the speakers: name, kind, title, affiliation and number of quotes.
+
+    Examples:
+
+      quotecli speakers seeds/
+
+      quotecli speakers --format json | jq -r '.[] | "\\(.quotes)\\t\\(.name)"'
+    """
     filt = QuoteFilter(
         speakers=tuple(speaker or ()),
         affiliation=affiliation,
@@ -207,6 +218,7 @@ def speakers(
         fmt,
         lambda library, f: iter_dicts(library.speakers(f)),
         SPEAKERS,
+        max_chars,
     )
 
 
@@ -227,8 +239,16 @@ def places(
     date_field: DateFieldOption = None,
     url_field: UrlFieldOption = None,
     id_field: IdFieldOption = None,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
-    """Print the places the articles mention, with how often."""
+    """Print the places the articles mention, with how often.
+
+    Examples:
+
+      quotecli places seeds/
+
+      quotecli places --since 2024-06 --format csv > places.csv
+    """
     filt = QuoteFilter(
         source=source, outlets=tuple(outlet or ()), url=url, since=since, until=until
     )
@@ -243,6 +263,7 @@ def places(
         fmt,
         lambda library, f: iter_dicts(library.places(f)),
         PLACES,
+        max_chars,
     )
 
 
@@ -251,7 +272,7 @@ Select = Callable[["Library", QuoteFilter], Iterable[Row]]
 
 def _run(
     paths: list[str] | None,
-    read: ReadOptions,
+    read: ReadOptions | None,
     filt: QuoteFilter,
     model: str | None,
     db: Path | None,
@@ -259,14 +280,17 @@ def _run(
     fmt: OutputFormat | None,
     select: Select,
     view: View,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> None:
     """Ingest PATHs if given, then query the library and print; exit 0 or 1 (no match)."""
     # With PATHs the command adds them, as `add` does, so it may make the library; without,
     # it only reads, and a missing library is an error.
     with open_library(db, create=bool(paths), readonly=not paths) as library:
         if paths:
-            shas = ingest_paths(paths, library, model=model, jobs=jobs, options=read)
-            filt = replace(filt, article_shas=shas)
+            ingested = ingest_paths(
+                paths, library, model=model, jobs=jobs, max_chars=max_chars, options=read
+            )
+            filt = replace(filt, article_shas=ingested.sha256s)
         status = emit(select(library, filt), fmt, view)
     raise typer.Exit(status)
 

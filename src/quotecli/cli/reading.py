@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quotecli.sources import CorpusFields, ReadOptions
+if TYPE_CHECKING:  # the readers are imported only when PATHs are read (start-up)
+    from quotecli.sources import ReadOptions
 
 _INPUT = "Reading inputs"
 
@@ -80,7 +81,12 @@ def read_options(
     date_field: str | None,
     url_field: str | None,
     id_field: str | None,
-) -> ReadOptions:
+) -> ReadOptions | None:
+    """The options given, or None for the defaults (then the readers are not imported yet)."""
+    if all(v is None for v in (glob, text_field, title_field, date_field, url_field, id_field)):
+        return None
+    from quotecli.sources import CorpusFields, ReadOptions
+
     fields = CorpusFields(
         text=text_field, title=title_field, date=date_field, url=url_field, id=id_field
     )

@@ -135,7 +135,8 @@ def report(
     )
     with open_library(db, create=bool(paths), readonly=not paths) as library:
         if paths:
-            filt = replace(filt, article_shas=ingest_paths(paths, library, model=model, jobs=jobs))
+            ingested = ingest_paths(paths, library, model=model, jobs=jobs)
+            filt = replace(filt, article_shas=ingested.sha256s)
         selection = gather(library, filt)
     if not selection.quotes:
         stderr.print("no matches")

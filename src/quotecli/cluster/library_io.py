@@ -22,6 +22,8 @@ class ImportReport:
 
     imported: int = 0
     skipped: int = 0  # already stored with the same pipeline version
+    replaced: int = 0  # stored articles an imported one replaced (same path or text)
+    quotes: int = 0  # in the imported articles
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
     sha256s: list[str] = field(default_factory=list)
 
@@ -43,8 +45,9 @@ def import_dataset(
             if library.current(extraction.article.sha256, extraction.pipeline_version):
                 report.skipped += 1
             else:
-                library.save(extraction)
+                report.replaced += library.save(extraction)
                 report.imported += 1
+                report.quotes += len(extraction.quotes)
             if on_article is not None:
                 on_article()
     return report

@@ -57,8 +57,20 @@ def ensure_model_available(name: str) -> None:
         found = False
     if not found:
         raise ModelError(
-            f"spaCy model {name!r} is not installed or not a path; try: {INSTALL_HINT}"
+            f"spaCy model {name!r} is not installed or not a path; {install_advice(name)}"
         )
+
+
+def install_advice(name: str) -> str:
+    """How to get `name`: the pinned package for the defaults, else the package named like it
+    (spaCy pipelines are published as `en-core-web-sm` for `en_core_web_sm`), or a path."""
+    if name in DEFAULT_MODELS:
+        return f"install it with: {INSTALL_HINT}"
+    package = name.replace("_", "-")
+    return (
+        f"install the package that provides it (pip install {package}), give a path to it,"
+        f" or use the default: {INSTALL_HINT}"
+    )
 
 
 def load_pipeline(requested: str | None = None) -> Language:
