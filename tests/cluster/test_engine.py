@@ -12,11 +12,16 @@ import json
 import logging
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import dask
+import psutil
 import pyarrow.dataset as ds
 import pytest
 from distributed import LocalCluster
@@ -185,3 +190,54 @@ def test_a_run_after_an_interrupt_writes_only_the_missing_parts(
     assert {name: after[name] for name in before} == before  # nothing finished was redone
     assert len(after) == 2 * 6
     assert dataset_records(out) == expected
+
+
+def test_ctrl_c_at_a_terminal_stops_the_job_with_one_line(tmp_path: Path) -> None:
+    """SIGINT to the whole process group, as a terminal sends it: the client stops the job,
+    the workers print nothing, and no process of the job is left."""
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for index in range(60):
+        (corpus / f"a{index:02d}.txt").write_text(TEXTS[index % len(TEXTS)], encoding="utf-8")
+    out = tmp_path / "dataset"
+    quotecli = Path(sys.executable).parent / "quotecli"
+    command = [str(quotecli), "extract", str(corpus), "--out", str(out)]
+    job = subprocess.Popen(
+        [*command, "--workers", "2", "--task-size", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 300
+    while not list((out / QUOTES_DIR).glob("*.parquet")) and time.monotonic() < deadline:
+        assert job.poll() is None, job.communicate()
+        time.sleep(0.05)
+    os.killpg(job.pid, signal.SIGINT)
+    stdout, stderr = job.communicate(timeout=120)
+    assert job.returncode == 130, stderr
+    assert (stdout, stderr) == ("", "error: interrupted; everything finished so far is kept\n")
+    assert 1 <= len(list((out / QUOTES_DIR).glob("*.parquet"))) < 60
+    assert _session_ends(job.pid), [
+        (p.pid, p.status(), p.ppid()) for p in psutil.process_iter() if _alive_in(p, job.pid)
+    ]
+
+
+def _session_ends(session: int, patience: float = 60.0) -> bool:
+    """Whether every process of `session` is gone within `patience` seconds (a worker may
+    still be on its way out when the client returns)."""
+    deadline = time.monotonic() + patience
+    while any(_alive_in(p, session) for p in psutil.process_iter()):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def _alive_in(process: psutil.Process, session: int) -> bool:
+    """Whether a process runs in `session` (a zombie, dead and waiting to be reaped by
+    whoever adopted it, does not count)."""
+    try:
+        return os.getsid(process.pid) == session and process.status() != psutil.STATUS_ZOMBIE
+    except (OSError, psutil.Error):
+        return False

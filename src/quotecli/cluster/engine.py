@@ -12,6 +12,8 @@ written, so a later run does not try it again.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 import time
 import uuid
 from collections import deque
@@ -121,17 +123,19 @@ def run_job(
     if first_pending is None:
         return report
     with connect(job) as client:
-        _load_pipelines(client, model_name)
+        _load_pipelines(client, model_name, local=job.cluster is None)
         _Runner(client, dataset, job.out, model_name, version, report, on_result).run(
             chain([first_pending], pending)
         )
     return report
 
 
-def _load_pipelines(client: Client, model_name: str) -> None:
-    """Register the plugin: every worker, and every worker that joins later, loads the model."""
+def _load_pipelines(client: Client, model_name: str, *, local: bool) -> None:
+    """Register the plugin: every worker, and every worker that joins later, loads the model.
+    Workers of a local cluster leave Ctrl-C to the client."""
+    plugin = ExtractorPlugin(model_name, quiet_interrupts=local)
     try:
-        client.register_plugin(ExtractorPlugin(model_name), name=plugin_name(model_name))
+        client.register_plugin(plugin, name=plugin_name(model_name))
     except QuotecliError:
         raise
     except Exception as error:  # e.g. quotecli or the model missing on a worker
@@ -186,7 +190,7 @@ def connect(job: Job) -> Iterator[Client]:
         return
     # One task on a worker at a time (Dask's default sends 10% more): a worker that dies then
     # takes no queued task down with it, so only the task that killed it counts as suspect.
-    with dask.config.set({SATURATION: 1.0}):
+    with dask.config.set({SATURATION: 1.0}), _interrupts_ignored():
         cluster = LocalCluster(
             n_workers=job.workers,
             threads_per_worker=1,
@@ -197,6 +201,22 @@ def connect(job: Job) -> Iterator[Client]:
         )
     with cluster, Client(cluster) as client:
         yield client
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """SIGINT ignored while the local workers start, so they inherit that: Ctrl-C at a
+    terminal reaches every process of the job, and the client alone should act on it
+    (stopping the workers itself) rather than each worker dying with a traceback. A Ctrl-C in
+    these seconds is lost; workers restarted later ignore it through the plugin."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 import threading
 import time
 from collections.abc import Sequence
@@ -40,8 +41,10 @@ class ExtractorPlugin(WorkerPlugin):
 
     idempotent = True  # registered again by a later run on the same cluster: keep the loaded one
 
-    def __init__(self, model_name: str) -> None:
+    def __init__(self, model_name: str, *, quiet_interrupts: bool = False) -> None:
         self.model_name = model_name
+        # Workers of a cluster `extract` started itself leave Ctrl-C to the client.
+        self.quiet_interrupts = quiet_interrupts
         self.extractor: Extractor | None = None
         # A worker with several threads runs tasks side by side; one pipeline serves one
         # task at a time (run workers with one thread each to use every core).
@@ -52,6 +55,8 @@ class ExtractorPlugin(WorkerPlugin):
         return plugin_name(self.model_name)
 
     def setup(self, worker: Any) -> None:
+        if self.quiet_interrupts and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         from quotecli.extract import Extractor
 
         self.extractor = Extractor(self.model_name)
