@@ -196,7 +196,7 @@ def connect(job: Job) -> Iterator[Client]:
             threads_per_worker=1,
             processes=True,
             host=LOOPBACK,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: 8787 may be taken
             silence_logs=logging.ERROR,  # a restarted worker is Dask's business, not a message
         )
     with cluster, Client(cluster) as client:
