@@ -67,9 +67,8 @@ def parse_args() -> argparse.Namespace:
         action="append",
         default=None,
         help="run only these measurements (repeatable): "
-        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query, inputs, long;"
-        " and, only on"
-        " request, pipeline (quotecli's spaCy pipeline without its rules)",
+        "spacy, textacy, quotecli, jobs, jobs2, flatness, startup, query, inputs, long, cluster;"
+        " and, only on request, pipeline (quotecli's spaCy pipeline without its rules)",
     )
     parser.add_argument("--model", default=None, help="spaCy model (default: quotecli's choice)")
     parser.add_argument("--jobs", type=int, action="append", default=None, help="pool sizes")
@@ -98,7 +97,7 @@ def orchestrate(options: argparse.Namespace, text_dir: Path) -> int:
         options.only
         or ["spacy", "textacy", "quotecli", "jobs", "flatness", "startup", "inputs", "long"]
     )
-    wanted |= {"query", "html"} if options.only is None else set()
+    wanted |= {"query", "html", "cluster"} if options.only is None else set()
     header = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "cores": cores,
@@ -185,6 +184,8 @@ def run_extras(
         import long_docs
 
         extras["long_docs"] = long_docs.run(options.polnear, list(long_docs.SIZES))
+    if "cluster" in wanted:
+        extras["cluster"] = cluster_bench(options)
     return extras
 
 
@@ -244,6 +245,19 @@ def query_bench() -> dict[str, Any]:
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     timings = {m["label"].strip(): float(m["ms"]) / 1000 for m in QUERY_LINE.finditer(done.stdout)}
     return {"exit": done.returncode, "median_s": timings, "output": done.stdout.strip()}
+
+
+def cluster_bench(options: argparse.Namespace) -> dict[str, Any]:
+    """bench/cluster.py: extract on a local Dask cluster vs `add --jobs 2`, on 200 articles."""
+    print("running bench/cluster.py (200 articles) ...", file=sys.stderr, flush=True)
+    script = [sys.executable, str(REPO / "bench" / "cluster.py"), "--polnear", str(options.polnear)]
+    model = ["--model", options.model] if options.model else []
+    done = subprocess.run(script + model, text=True, capture_output=True, check=False)
+    lines = done.stdout.strip().splitlines()
+    try:
+        return {"output": "\n".join(lines[:-1]), **json.loads(lines[-1])}
+    except (IndexError, ValueError):
+        return {"output": f"cluster bench failed: {done.stderr.strip()[-300:]}"}
 
 
 def html_bench() -> dict[str, Any]:
@@ -331,6 +345,8 @@ def print_extras(extras: dict[str, Any], rows: list[Row]) -> None:
     if "html" in extras:
         print("report (bench/html_bench.py):")
         print("  " + extras["html"]["output"].replace("\n", "\n  "))
+    if "cluster" in extras:
+        print(extras["cluster"]["output"])
 
 
 def write_json(report: dict[str, Any]) -> None:

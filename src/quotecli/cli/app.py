@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from quotecli import __version__
-from quotecli.cli import evaluate, library, quotes, report
+from quotecli.cli import cluster, evaluate, library, quotes, report
 
 app = typer.Typer(
     name="quotecli",
@@ -44,6 +44,7 @@ quotes.register(app)
 library.register(app)
 report.register(app)
 evaluate.register(app)
+cluster.register(app)
 
 
 def main() -> None:

@@ -61,9 +61,35 @@ def ingest_paths(
 ) -> Ingested:
     """Store every readable article under `paths`; return their content hashes and counts.
 
+    A directory holding a quotecli dataset (`quotecli extract --out DIR`) is imported as it
+    is, not searched for articles.
+
     Raises:
         InputError: when not one article could be read, or `-` is given with stdin closed.
     """
+    from quotecli.cluster import is_dataset
+
+    datasets = [path for path in paths if is_dataset(path)]
+    if not datasets:
+        return _ingest_texts(paths, library, model, jobs, max_chars, options)
+    done = [import_dataset(path, library) for path in datasets]
+    texts = [path for path in paths if path not in datasets]
+    if texts:
+        try:
+            done.append(_ingest_texts(texts, library, model, jobs, max_chars, options))
+        except InputError as error:  # nothing readable there, but the datasets were
+            warn(str(error))
+    return _combined(done, paths)
+
+
+def _ingest_texts(
+    paths: Sequence[str],
+    library: Library,
+    model: str | None,
+    jobs: int | None,
+    max_chars: int,
+    options: ReadOptions | None,
+) -> Ingested:
     from quotecli.cli.progress import LazyProgress
     from quotecli.ingest import ingest
     from quotecli.nlp.loading import resolve_model_name
@@ -95,6 +121,47 @@ def ingest_paths(
         raise InputError("no article could be read from " + " ".join(paths))
     failed = None if inputs is None else max(inputs - len(report.sha256s), 0)
     return Ingested(tuple(report.sha256s), report, failed)
+
+
+def import_dataset(path: str, library: Library) -> Ingested:
+    """Import the dataset at `path` into the library, with a progress bar on stderr."""
+    from quotecli.cli.progress import LazyProgress
+    from quotecli.cluster import require_engine
+    from quotecli.ingest import IngestReport
+
+    require_engine()
+    from quotecli.cluster.library_io import import_dataset as import_into
+
+    with LazyProgress("importing", total=None) as bar:
+        bar.start()
+        report = import_into(path, library, on_article=lambda: bar.update(bar.done + 1))
+    for article_path, error in report.failures:
+        warn(f"{article_path}: extraction failed on the cluster ({error}); not imported")
+    counts = IngestReport(
+        skipped=report.skipped,
+        extracted=report.imported,
+        replaced=report.replaced,
+        quotes=report.quotes,
+        sha256s=report.sha256s,
+    )
+    return Ingested(tuple(report.sha256s), counts, len(report.failures))
+
+
+def _combined(parts: list[Ingested], paths: Sequence[str]) -> Ingested:
+    from quotecli.ingest import IngestReport
+
+    shas = tuple(sha for part in parts for sha in part.sha256s)
+    if not shas:
+        raise InputError("no article could be read from " + " ".join(paths))
+    failed = [part.failed for part in parts]
+    report = IngestReport(
+        skipped=sum(part.report.skipped for part in parts),
+        extracted=sum(part.report.extracted for part in parts),
+        replaced=sum(part.report.replaced for part in parts),
+        quotes=sum(part.report.quotes for part in parts),
+        sha256s=list(shas),
+    )
+    return Ingested(shas, report, None if None in failed else sum(f or 0 for f in failed))
 
 
 def within_limit(

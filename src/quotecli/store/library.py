@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from quotecli.errors import InputError, LibraryError
 from quotecli.query import QuoteFilter, fold
@@ -15,6 +15,9 @@ from quotecli.records import Article, ArticleExtraction, PlaceSummary, SpeakerSu
 from quotecli.store import reader
 from quotecli.store.opening import connect, connect_readonly
 from quotecli.store.writer import delete_article, path_key, write_extraction
+
+if TYPE_CHECKING:
+    from quotecli.store.dumping import StoredArticle
 
 T = TypeVar("T")
 _ARTICLE_COLUMNS = "path, title, date, outlet, url, author, corpus_id, sha256, pipeline_version"
@@ -224,6 +227,13 @@ class Library:
             ).fetchall()
         )
         return [_article_dict(row, None, version) for row in rows]
+
+    def dump(self) -> Iterator[StoredArticle]:
+        """Every stored article with its text, speakers, places and quote records, by path."""
+        from quotecli.store.dumping import iter_stored
+
+        with self._errors():
+            yield from iter_stored(self._conn, self.load_article)
 
     def stats(self, *, version: str | None = None) -> dict[str, Any]:
         """Totals: articles, quotes by kind, speakers, places, linked groups, top speakers."""
