@@ -288,10 +288,10 @@ def to_speaker(text: str, source: CharSpan | None, entity: Entity | None) -> Spe
     (an article's `\\x1b[31` must not colour a terminal), while `mention` stays exact text."""
     mention = text_span(text, source)
     if entity is None:
-        name = clean_name(mention.text) if mention else None
-        return Speaker(name=name or None, kind=SpeakerKind.UNKNOWN, mention=mention)
+        # An unresolved phrase ("it", "The Latest") is no name: the mention keeps the words.
+        return Speaker(name=None, kind=SpeakerKind.UNKNOWN, mention=mention)
     return Speaker(
-        clean_name(entity.name),
+        clean_name(entity.name) if entity.named else None,
         entity.kind,
         _clean_optional(entity.title),
         _clean_optional(entity.affiliation),
@@ -321,6 +321,7 @@ def summarise_speakers(
             counts[clean_name(e.name)],
         )
         for e in entities
+        if e.named
     ]
     return tuple(sorted(summaries, key=lambda s: (-s.quotes, s.name)))
 

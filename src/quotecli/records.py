@@ -84,7 +84,8 @@ class Speaker:
 
     `name` is the canonical name shared by every mention of the same entity in the article
     ("Carlyle Thayer" for "Thayer" and "he"); `mention` is the phrase as written at this quote.
-    `name` is None only when `kind` is unknown and no mention was found.
+    `name` is a proper name or None: None for an unnamed source ("a source", "officials") and
+    whenever the phrase could not be resolved (`kind` unknown; `mention` keeps the words).
     """
 
     name: str | None

@@ -118,6 +118,10 @@ def eval_command(
     ours = results[0]
     if errors is not None:
         write_errors(errors, ours)
+        if speaker_gold is not None:
+            from quotecli.eval.speaker_errors import append_speaker_errors
+
+            append_speaker_errors(errors, ours.outcomes, speaker_gold)
     rules = score_by_rule(ours.outcomes) if by_rule else None
     who = (
         None

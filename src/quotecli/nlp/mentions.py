@@ -25,7 +25,16 @@ from quotecli.nlp.names import (
     split_title,
     title_text,
 )
-from quotecli.nlp.wordlists import fold, gendered_roles, honorifics, person_role_nouns
+from quotecli.nlp.wordlists import (
+    first_name_genders,
+    fold,
+    gendered_roles,
+    generic_person_nouns,
+    honorifics,
+    name_particles,
+    organization_nouns,
+    person_role_nouns,
+)
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -38,6 +47,8 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 TITLE_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "NNPS", "POS", "HYPH"})
 MAX_TITLE_MODIFIERS = 4
+# Longest role phrase taken from in front of a name in apposition, in tokens.
+MAX_DESCRIPTOR = 12
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 CACHE_KEY = "quotecli.people"
@@ -53,7 +64,11 @@ GENDERED_PRONOUNS = {
     "herself": "female",
 }
 GENDER_WINDOW = 15
+# Longer words in capitals are a name in capitals ("WALLACE"), not an acronym ("CNS", "NATO").
+MAX_ACRONYM = 4
 WORD = re.compile(r"[^\W\d_]+")
+HYPHENS = frozenset({"-", "‐", "‑"})
+NICKNAME = re.compile(r'["“] (\w[^"”]*?) ["”]')
 
 
 @dataclass(slots=True)
@@ -76,12 +91,13 @@ class Person:
 
     mentions: list[NameMention] = field(default_factory=list)
     learned_gender: str | None = None
+    described: list[str] = field(default_factory=list)  # "the attorney general" elsewhere
 
     @property
     def name(self) -> str:
         """The fullest form the article uses; the earliest when several are as full."""
         longest = max(len(m.words) for m in self.mentions)
-        return " ".join(next(m.words for m in self.mentions if len(m.words) == longest))
+        return readable(next(m.words for m in self.mentions if len(m.words) == longest))
 
     @property
     def words(self) -> set[str]:
@@ -92,21 +108,58 @@ class Person:
         """The commonest title; a possessive form ("Russia's President") loses ties."""
         counts = Counter(m.title for m in self.mentions if m.title)
         if not counts:
-            return None
+            described = self.description
+            return None if described == self.told_affiliation else described
         return max(counts, key=lambda t: (counts[t], "'" not in t and "’" not in t))
 
     @property
     def affiliation(self) -> str | None:
+        """The appositive role; else a role phrase from elsewhere, when a title is known."""
+        told = self.told_affiliation
+        if told is not None or not any(m.title for m in self.mentions):
+            return told
+        described, title = self.description, self.title
+        if described is None or set(fold(described).split()) <= set(fold(title or "").split()):
+            return None  # "nominee" adds nothing to "Democratic nominee"
+        return described
+
+    @property
+    def told_affiliation(self) -> str | None:
         return next((m.affiliation for m in self.mentions if m.affiliation), None)
+
+    @property
+    def description(self) -> str | None:
+        """The fullest role phrase standing for the person elsewhere, the commonest first."""
+        if not self.described:
+            return None
+        counts = Counter(self.described)
+        return max(counts, key=lambda d: (len(d.split()) > 1, counts[d], len(d)))
 
     @property
     def gender(self) -> str | None:
         told = next((m.gender for m in self.mentions if m.gender), None)
-        return told or self.learned_gender
+        return told or self.learned_gender or self.name_gender
+
+    @property
+    def name_gender(self) -> str | None:
+        """What a first name says, when the article says nothing ("Hillary" -> female)."""
+        words = self.name.split()
+        return first_name_genders().get(fold(words[0])) if len(words) >= 2 else None
 
     @property
     def aliases(self) -> list[str]:
-        return list(dict.fromkeys(" ".join(m.words) for m in self.mentions))
+        return list(dict.fromkeys(readable(m.words) for m in self.mentions))
+
+
+def readable(words: list[str]) -> str:
+    """A name as written, hyphens closed up ("Ban Ki-moon"); a name in capitals ("WALLACE:"
+    in a transcript) in the usual case: "Wallace"."""
+    if all(w.isupper() and len(w) > MAX_ACRONYM for w in words):
+        words = [w.capitalize() for w in words]
+    text = " ".join(words)
+    for hyphen in HYPHENS:
+        text = text.replace(f" {hyphen} ", hyphen)
+    return NICKNAME.sub(r'"\1"', text)
 
 
 @dataclass(slots=True)
@@ -136,8 +189,15 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and (is_name_token(doc[j]) or is_bridge(doc, j)):
-            j += 1
+        while j < len(doc):
+            if is_name_token(doc[j]) or is_bridge(doc, j) or is_particle(doc, j):
+                j += 1
+            elif is_name_hyphen(doc, j):
+                j += 2  # "Ban Ki-moon", "Jo-Renee", "Holtz-Eakin": one name
+            elif is_quoted_nickname(doc, j):
+                j += 3  # 'Robert C. "Bobby" Scott': the nickname is part of the name
+            else:
+                break
         runs.append((i, j))
         i = j
     return runs
@@ -165,6 +225,40 @@ def is_bridge(doc: Doc, j: int) -> bool:
     )
 
 
+def is_name_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen joining two parts of one name, with no space on either side."""
+    return (
+        doc[j].text in HYPHENS
+        and j + 1 < len(doc)
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].is_alpha
+        and is_name_token(doc[j - 1])
+    )
+
+
+def is_quoted_nickname(doc: Doc, j: int) -> bool:
+    """'Robert C. "Bobby" Scott': a quoted name between two parts of a name."""
+    return (
+        j + 3 < len(doc)
+        and doc[j].is_quote
+        and is_name_token(doc[j + 1])
+        and doc[j + 2].is_quote
+        and is_name_token(doc[j + 3])
+        and is_name_token(doc[j - 1])
+    )
+
+
+def is_particle(doc: Doc, j: int) -> bool:
+    """ "de" in "Bill de Blasio": a lower-case particle between two parts of a name."""
+    return (
+        doc[j].text in name_particles()
+        and j + 1 < len(doc)
+        and is_name_token(doc[j + 1])
+        and is_name_token(doc[j - 1])
+    )
+
+
 def candidate_mentions(doc: Doc) -> list[tuple[NameMention, bool]]:
     """Every name run as a mention, with whether it is certainly a person."""
     found = []
@@ -184,15 +278,21 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         left, title_words = start, []
     name_start = left + len(title_words)
     # "Republican Donald Trump": a party or place word in front of a name is no part of it.
-    while end - name_start > 1 and doc[name_start].ent_type_ in ("NORP", "GPE", "ORG"):
+    while end - name_start > 1 and is_party_or_place(doc[name_start]):
         name_start += 1
     if name_start >= end or all(t.ent_type_ in TIME_LABELS for t in doc[name_start:end]):
         return None  # "commander in chief Wednesday": a day is no name
+    if end - name_start >= 2 and all(is_title_word(t.text) for t in doc[name_start:end]):
+        return None  # "Retired General": a title without a name (but "Dean", "King" are)
     if not doc[name_start].text[:1].isupper() or modifies_role_noun(doc, end):
         return None  # "director of AROS", "DNC chairman": what or whom a role is of
     title_words = [t.text for t in doc[left:name_start]]
     head = doc[end - 1]
     title = shown_title(doc, modifier_start(doc, left), name_start, title_words)
+    if title is None and left == name_start:
+        title_start = prenominal_role_start(doc, name_start, end)
+        if title_start is not None:
+            left, title = title_start, doc[title_start:name_start].text
     affiliation = affiliation_of(doc, head)
     return NameMention(
         start=name_start,
@@ -293,6 +393,22 @@ def modifies_role_noun(doc: Doc, end: int) -> bool:
     return role.text[:1].islower() and is_role_noun(role.text)
 
 
+def prenominal_role_start(doc: Doc, name_start: int, end: int) -> int | None:
+    """Where a lower-case role in front of a name begins ("Republican presidential nominee
+    Donald Trump", "city engineer Tom Ochoa"), or None when no role noun stands right there."""
+    before = name_start - 1
+    if before < 0 or not doc[before].text.islower() or doc[before].tag_ not in ("NN", "NNP"):
+        return None
+    if not is_role_noun(doc[before].text) or fold(doc[before].text) in generic_person_nouns():
+        return None
+    if any(t.ent_type_ in NON_PERSON_LABELS - PLACE_LABELS for t in doc[name_start:end]):
+        return None  # "the event organizer Alliance for Schools": an organisation
+    start = modifier_start(doc, before)
+    while doc[start].tag_ in ("POS", "HYPH"):
+        start += 1  # "Holt's liberal colleague Matt Lauer": the owner is no part of the title
+    return start
+
+
 def modifier_start(doc: Doc, left: int) -> int:
     """Where the modifiers of a title begin: "Green Party presidential candidate", "White
     House spokesman". Only nominal and adjectival words count; a determiner is left out."""
@@ -347,15 +463,29 @@ def role_gender(words: list[str]) -> str | None:
 
 def is_certain_person(doc: Doc, mention: NameMention) -> bool:
     tokens = doc[mention.start : mention.end]
+    if any(fold(w) in organization_nouns() for w in mention.words):
+        return False  # "Wayne State University School", even if the model says PERSON
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return True
     if mention.title is not None or mention.gender is not None:
         return True
+    if starts_with_first_name(mention) and all(t.ent_type_ in ("", "ORG") for t in tokens):
+        return True  # "Karen Holt" read as an organisation
     if any(t.ent_type_ in NON_PERSON_LABELS for t in tokens):
         return False
     head = tokens[-1]
     # "Ana Ruiz, the union's general secretary, said": two bare capitalised words acting.
     return len(tokens) >= 2 and (head.dep_ in ACTOR_DEPS or mention.affiliation is not None)
+
+
+def is_party_or_place(token: Token) -> bool:
+    """A word labelled as a party, place or organisation that is no known first name."""
+    labelled = token.ent_type_ in ("NORP", "GPE", "ORG")
+    return labelled and fold(token.text) not in first_name_genders()
+
+
+def starts_with_first_name(mention: NameMention) -> bool:
+    return len(mention.words) >= 2 and fold(mention.words[0]) in first_name_genders()
 
 
 def affiliation_of(doc: Doc, head: Token) -> str | None:
@@ -377,10 +507,31 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
             and not names_a_place(child)
         ):
             return clean_affiliation(phrase_until_comma(doc, child.i, child.right_edge.i))
-    role = head.head
-    if head.dep_ == "appos" and role.tag_ == "NN" and role.i < head.i and is_title_word(role.text):
-        return clean_affiliation(doc[role.left_edge.i : role.i + 1].text)
+    if head.dep_ == "appos" and head.head.i < head.i:
+        return descriptor_before(doc, head)
     return None
+
+
+def descriptor_before(doc: Doc, name: Token) -> str | None:
+    """The role phrase a name is in apposition to: "the union's general secretary, X"; "A
+    lawyer for the news outlets, X"; "one of the family's attorneys, X"."""
+    role = name.head
+    if role.lower_ == "one":
+        role = next((c for p in role.children if p.lower_ == "of" for c in p.children), role)
+    if role.tag_ not in ("NN", "NNS") or not singular_role(role.text):
+        return None
+    if fold(role.text) in generic_person_nouns():
+        return None
+    start = name.head.left_edge.i
+    if doc[start].tag_ == "PRP$":
+        return None  # "his lawyer": a relation to someone, not a position
+    end = name.left_edge.i
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    phrase = doc[start:end]
+    if any(t.text == "," for t in phrase) or len(phrase) > MAX_DESCRIPTOR:
+        return clean_affiliation(doc[role.left_edge.i : role.i + 1].text)
+    return clean_affiliation(phrase.text)
 
 
 def is_role_appositive(appos: Token) -> bool:
@@ -490,6 +641,8 @@ def nearest_person(persons: list[Person], mention: NameMention) -> int | None:
     for index, person in enumerate(persons):
         if not words <= person.words:
             continue
+        if mention.gender and person.gender not in (None, mention.gender):
+            continue  # "Mr. Obama" is not Michelle Obama
         # The person named more often wins ("Clinton" is the candidate, not her daughter
         # named once); between equals, the one named closest before.
         distance = min(distance_to(m.start, mention.start) for m in person.mentions)
@@ -528,6 +681,7 @@ def person_places(person: Person) -> set[str]:
 def role_texts(person: Person) -> list[str]:
     """Each distinct title and affiliation of a person, folded, for matching nominal mentions."""
     parts = [m.title or "" for m in person.mentions] + [person.affiliation or ""]
+    parts += person.described
     return list(dict.fromkeys(fold(part).replace("-", " ") for part in parts if part))
 
 

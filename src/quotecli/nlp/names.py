@@ -14,7 +14,7 @@ LEADING_ARTICLES = ("the", "a", "an")
 # Function words and time adverbs stripped from the front of an affiliation, so every affiliation
 # starts with the content word: "a professor at X" -> "professor at X", "of the X Center" ->
 # "X Center", "now the majority leader" -> "majority leader".
-AFFILIATION_LEADING = frozenset({"the", "a", "an", "of", "from", "with", "now", "also"})
+AFFILIATION_LEADING = frozenset({"the", "a", "an", "another", "of", "from", "with", "now", "also"})
 EDGE_PUNCTUATION = " ,;:-–—\"'“”‘’()"
 
 

@@ -13,7 +13,13 @@ from spacy.tokens import Token
 
 from quotecli.nlp.mentions import People, Person, person_places, role_texts
 from quotecli.nlp.names import place_of
-from quotecli.nlp.wordlists import fold, group_leading_words, role_changing_words, role_equivalents
+from quotecli.nlp.wordlists import (
+    fold,
+    gendered_roles,
+    group_leading_words,
+    role_changing_words,
+    role_equivalents,
+)
 from quotecli.records import SpeakerKind
 
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod"})
@@ -35,6 +41,17 @@ class Referent:
     name: str
     alias: str | None
     person: int | None = None
+    named: bool = True  # False for "a source", "critics", "the agency": no proper name
+
+
+def has_proper_noun(head: Token) -> bool:
+    """Whether the phrase up to `head` is named by its modifiers: all of them capitalised."""
+    doc = head.doc
+    modifiers = [c for c in head.lefts if c.dep_ in MODIFIER_DEPS]
+    start = min((c.left_edge.i for c in modifiers), default=head.i)
+    words = [t for t in doc[start : head.i] if t.tag_ not in ("DT", "POS") and not t.is_punct]
+    # Every modifier capitalised: "House panel", "Saudi government"; not "top British journal".
+    return bool(words) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words)
 
 
 def singular(word: str) -> str:
@@ -68,9 +85,12 @@ def resolve_role(
 ) -> Referent | None:
     """The person (named, else unnamed) who holds the role `head` names, nearest first."""
     roles = role_equivalents(singular(fold(head.text)))
+    gender = gendered_roles().get(singular(fold(head.text)))
     place, qualifiers = read_qualifiers(head)
     best: tuple[int, int, int] | None = None
     for index, person in enumerate(people.persons):
+        if gender is not None and person.gender not in (None, gender):
+            continue  # "the chairman" is no woman
         score = role_score(person, roles, place, qualifiers)
         if score is None:
             continue
@@ -82,7 +102,7 @@ def resolve_role(
         return Referent(SpeakerKind.PERSON, ("person", str(best[2])), person.name, alias, best[2])
     for name, key in reversed(unnamed):
         if fold(name.split()[-1]) in roles:
-            return Referent(SpeakerKind.PERSON, key, name, noun_phrase_core(head))
+            return Referent(SpeakerKind.PERSON, key, name, noun_phrase_core(head), named=False)
     return None
 
 

@@ -16,18 +16,29 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from quotecli.nlp.descriptions import add_descriptions, holder_nearby, role_phrase
 from quotecli.nlp.doctext import doc_text
-from quotecli.nlp.mentions import People, find_people, is_role_noun
-from quotecli.nlp.nominals import Referent, noun_phrase_core, resolve_role, singular
+from quotecli.nlp.mentions import People, find_people, is_role_noun, readable
+from quotecli.nlp.names import is_title_word
+from quotecli.nlp.nominals import (
+    Referent,
+    has_proper_noun,
+    noun_phrase_core,
+    resolve_role,
+    singular,
+)
+from quotecli.nlp.organizations import full_organization_name, organization_of_kind
 from quotecli.nlp.pronouns import Candidate, pick_antecedent, relative_antecedent
 from quotecli.nlp.types import Attribution, CharSpan, Entity
 from quotecli.nlp.wordlists import (
     document_nouns,
     fold,
     organization_nouns,
+    owned_organizations,
     personal_pronouns,
     quantity_heads,
     relative_pronouns,
+    speaking_for_roles,
 )
 from quotecli.records import QuoteKind, SpeakerKind
 
@@ -38,6 +49,9 @@ NON_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
 SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
+# Candidate numbers from here on are organisations named in the text, not yet speaking.
+ORGANIZATION_OFFSET = 1_000_000
+SERVED_PREPOSITIONS = frozenset({"for", "at", "of", "with"})
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
@@ -54,10 +68,13 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
     Returns:
         One Entity per speaking person, organisation or group, in order of first quote.
     """
-    resolver = SpeakerResolver(doc, find_people(doc), attributions)
+    people = find_people(doc)
+    add_descriptions(doc, people, [a.source for a in attributions if a.source])
+    resolver = SpeakerResolver(doc, people, attributions)
     unsourced_last = (len(doc_text(doc)), 0)
     for attribution in sorted(attributions, key=lambda a: a.source or unsourced_last):
         attribution.entity = resolver.resolve(attribution.source)
+    resolver.refresh_roles()
     return resolver.entities
 
 
@@ -75,6 +92,7 @@ class SpeakerResolver:
     genders: dict[int, str] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
     named: list[Candidate] | None = None
+    organizations: list[str] = field(default_factory=list)
 
     def resolve(self, source: CharSpan | None) -> int | None:
         if source is None:
@@ -93,23 +111,43 @@ class SpeakerResolver:
             return None
         entity = self.entity_for(referent)
         self.spoken.append(Candidate(head.i, entity, referent.kind, True))
+        if (
+            referent.person is not None
+            and head.tag_ == "NN"
+            and is_role_noun(head.text)
+            and head.i not in self.people.by_token
+            and appositive_name(head, self.people.by_token) is None
+        ):
+            # "The Democratic nominee said", resolved to a named person: a role of theirs
+            self.people.persons[referent.person].described.append(role_phrase(head))
         return entity
+
+    def refresh_roles(self) -> None:
+        """Titles and affiliations as the whole article gives them, role phrases included."""
+        for (kind, key), index in self.keys.items():
+            if kind == "person":
+                person = self.people.persons[int(key)]
+                self.entities[index].title = person.title
+                self.entities[index].affiliation = person.affiliation
 
     def read_head(self, head: Token) -> Referent | None:
         """What the head token of a speaker phrase refers to."""
         if head.i in self.people.by_token:
             return self.person_referent(self.people.by_token[head.i], head)
+        named = appositive_name(head, self.people.by_token)
+        if named is not None:
+            return self.person_referent(self.people.by_token[named.i], named)
         word = head.lower_
         if word in relative_pronouns() and head.tag_ in ("WP", "WDT", "IN"):
             antecedent = relative_antecedent(head)
             return None if antecedent is None else self.read_head(antecedent)
         if word in personal_pronouns() and head.tag_ in ("PRP", "NN", "NNP"):
             return self.pronoun_referent(head)
-        if head.tag_ in PROPER_TAGS:
+        if head.tag_ in PROPER_TAGS and head.text[:1].isupper():
             return self.proper_referent(head)
         if head.tag_ in NOUN_TAGS:
             return self.common_referent(head)
-        return None
+        return None  # a number alone ("one of them") names nobody
 
     def person_referent(self, index: int, head: Token | None) -> Referent:
         person = self.people.persons[index]
@@ -120,7 +158,7 @@ class SpeakerResolver:
         """The name part of the mention around `head` ("Thayer", "Vladimir Putin")."""
         for mention in self.people.persons[self.people.by_token[head.i]].mentions:
             if mention.title_start <= head.i < mention.end:
-                return " ".join(mention.words)
+                return readable(mention.words)
         return None
 
     def pronoun_referent(self, pronoun: Token) -> Referent | None:
@@ -131,6 +169,9 @@ class SpeakerResolver:
             return None
         if chosen.entity < 0:
             return self.person_referent(-1 - chosen.entity, None)
+        if chosen.entity >= ORGANIZATION_OFFSET:  # an organisation named, not yet speaking
+            name = self.organizations[chosen.entity - ORGANIZATION_OFFSET]
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, None)
         found = self.entities[chosen.entity]
         key = next(k for k, v in self.keys.items() if v == chosen.entity)
         return Referent(found.kind, key, found.name, None)
@@ -145,22 +186,47 @@ class SpeakerResolver:
         if self.named is None:
             self.named = self.named_outside_quotes()
         spoken = [c for c in self.spoken if c.token < pronoun.i]
-        return spoken + [c for c in self.named if c.token < pronoun.i]
+        # Organisations not yet speaking stand for "it", not for "they" (mostly people).
+        neutral = personal_pronouns()[pronoun.lower_].gender == "neutral"
+        return spoken + [
+            c
+            for c in self.named
+            if c.token < pronoun.i and (neutral or c.entity < ORGANIZATION_OFFSET)
+        ]
 
     def named_outside_quotes(self) -> list[Candidate]:
-        """Person mentions outside direct quotes (computed once per Doc)."""
+        """Person and organisation mentions outside direct quotes (computed once per Doc)."""
         quoted = [a.content for a in self.attributions if a.kind is not QuoteKind.INDIRECT]
-        return [
+        people = [
             Candidate(m.end - 1, -1 - number, SpeakerKind.PERSON, m.is_subject)
             for number, person in enumerate(self.people.persons)
             for m in person.mentions
             if not inside(self.doc[m.start].idx, quoted)
         ]
+        return people + self.organizations_outside(quoted)
+
+    def organizations_outside(self, quoted: list[CharSpan]) -> list[Candidate]:
+        """Organisations the model names, as antecedents for "it" and "they"."""
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or inside(ent.start_char, quoted):
+                continue
+            if any(t.i in self.people.by_token for t in ent):
+                continue
+            name = strip_determiner(ent)
+            name = full_organization_name(self.doc, name) or name
+            self.organizations.append(name)
+            number = ORGANIZATION_OFFSET + len(self.organizations) - 1
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            found.append(Candidate(ent.end - 1, number, SpeakerKind.ORGANIZATION, subject))
+        return found
 
     def gender(self, entity: int) -> str | None:
         """Known gender of an entity (negative numbers are persons not yet speaking)."""
         if entity < 0:
             return self.people.persons[-1 - entity].gender
+        if entity >= ORGANIZATION_OFFSET:
+            return None
         return self.genders.get(entity)
 
     def proper_referent(self, head: Token) -> Referent | None:
@@ -168,17 +234,36 @@ class SpeakerResolver:
         metonymy, a nationality group; an unknown bare name is taken for a person."""
         if has_conjunct(head):
             return group_referent(head)
+        known = self.person_named(fold(head.text))
+        if known is not None and not any(c.dep_ == "compound" for c in head.lefts):
+            return self.person_referent(known, None)  # "WALLACE:" or "Trump" read as an ORG
         entity_span = entity_around(head)
         if entity_span is not None and entity_span.label_ in NON_SPEAKER_LABELS:
             return None  # "Wednesday", "September": a date is nobody
         if entity_span is not None and entity_span.label_ in ORG_LABELS:
             name = strip_determiner(entity_span)
+            if entity_span.label_ == "ORG":
+                name = full_organization_name(self.doc, name) or name
             kind = SpeakerKind.GROUP if entity_span.label_ == "NORP" else SpeakerKind.ORGANIZATION
             return Referent(kind, ("org", fold(name)), name, name)
         name = noun_phrase_core(head)
-        if fold(head.text) in organization_nouns() or head.tag_ == "NNPS":
+        if all(is_title_word(word) for word in name.split()):
+            return self.common_referent(head)  # "Retired General", "Senator": a role, no name
+        fuller = full_organization_name(self.doc, name, bare=True)
+        if fuller is not None:  # "Peabody" for "Peabody Energy", "AROS" spelled out
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(fuller)), fuller, name)
+        if head.tag_ == "NNPS" or any(fold(w) in organization_nouns() for w in name.split()):
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        name = readable(name.split())
+        for index, person in enumerate(self.people.persons):
+            if fold(person.name) == fold(name):
+                return self.person_referent(index, None)  # the name in a headline run
         return Referent(SpeakerKind.PERSON, ("name", fold(name)), name, name)
+
+    def person_named(self, word: str) -> int | None:
+        """The one person whose name holds `word` (any case), if exactly one does."""
+        found = [i for i, p in enumerate(self.people.persons) if word in p.words]
+        return found[0] if len(found) == 1 else None
 
     def common_referent(self, head: Token) -> Referent | None:
         if has_conjunct(head):
@@ -189,6 +274,9 @@ class SpeakerResolver:
             return None if counted is None else self.read_head(counted)
         if word in document_nouns():
             return self.document_author(head)
+        served = self.organization_served(head)
+        if served is not None:
+            return served
         if head.tag_ == "NNS":
             return group_referent(head)
         if word in organization_nouns():
@@ -198,8 +286,25 @@ class SpeakerResolver:
         found = resolve_role(head, self.people, self.unnamed_roles())
         if found is not None:
             return found
+        holder = holder_nearby(self.doc, self.people, head)
+        if holder is not None:  # "The GOP nominee said", the nominee named just before
+            return self.person_referent(holder, None)
         name = noun_phrase_core(head)
-        return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name)
+        named = names_organization(head)  # "EU delegation spokesperson"; not "a source"
+        return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name, named=named)
+
+    def organization_served(self, head: Token) -> Referent | None:
+        """ "a spokesman for the Justice Department", "officials at the agency": the
+        organisation speaks through them."""
+        if singular(fold(head.text)) not in speaking_for_roles():
+            return None
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in SERVED_PREPOSITIONS:
+                served = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = None if served is None else self.read_head(served)
+                if found is not None and found.kind is SpeakerKind.ORGANIZATION:
+                    return found
+        return None
 
     def document_author(self, head: Token) -> Referent | None:
         """ "A US embassy statement" speaks for "US embassy"; "the ministry's report" for the
@@ -215,18 +320,53 @@ class SpeakerResolver:
         modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "amod")]
         if not modifiers:
             return None
-        name = self.doc[min(c.left_edge.i for c in modifiers) : head.i].text
-        return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        words = self.doc[min(c.left_edge.i for c in modifiers) : head.i]
+        for token in words:
+            if token.i in self.people.by_token:
+                return self.person_referent(self.people.by_token[token.i], None)
+        proper = [t.i for t in words if t.tag_ in PROPER_TAGS]
+        if proper:  # "the latest Reuters/Ipsos opinion poll": the issuer's name only
+            end = proper[-1] + 1
+            while end < head.i and fold(self.doc[end].text) in organization_nouns():
+                end += 1  # "A US embassy statement": the embassy
+            name = self.doc[proper[0] : end].text
+            name = full_organization_name(self.doc, name) or name
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        return Referent(
+            SpeakerKind.ORGANIZATION, ("org", fold(words.text)), words.text, None, named=False
+        )
 
     def organization_referent(self, head: Token) -> Referent:
         """ "The ministry said": the organisation of that kind already speaking, if any."""
         word = fold(head.text)
-        for (kind, key), _ in self.keys.items():
-            if kind == "org" and key.split()[-1:] == [word]:
-                entity = self.entities[self.keys[(kind, key)]]
-                return Referent(SpeakerKind.ORGANIZATION, (kind, key), entity.name, head.text)
+        owner = self.owner_of(head)
+        if owner is not None:  # "Donald Trump's campaign", "the Trump campaign"
+            name = f"{self.people.persons[owner].name.split()[-1]} {head.text}"
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        if not has_proper_noun(head):
+            for (kind, key), _ in self.keys.items():
+                if kind == "org" and key.split()[-1:] == [word]:
+                    entity = self.entities[self.keys[(kind, key)]]
+                    return Referent(SpeakerKind.ORGANIZATION, (kind, key), entity.name, head.text)
         name = noun_phrase_core(head)
-        return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
+        named = has_proper_noun(head)
+        if not named:  # "the commission": the commission the article named before
+            found = organization_of_kind(self.doc, word, head.idx)
+            if found is not None:
+                return Referent(SpeakerKind.ORGANIZATION, ("org", fold(found)), found, name)
+        return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name, named=named)
+
+    def owner_of(self, head: Token) -> int | None:
+        """The person an organisation noun belongs to: "Trump's campaign", "the Clinton team"."""
+        if fold(head.text) not in owned_organizations():
+            return None  # "Scott's family" is no organisation named after Scott
+        for child in head.lefts:
+            if child.dep_ in ("poss", "compound") and child.i in self.people.by_token:
+                return self.people.by_token[child.i]
+            if child.dep_ == "poss" and child.lower_ in personal_pronouns():
+                owner = self.pronoun_referent(child)  # "her campaign"
+                return None if owner is None else owner.person
+        return None
 
     def unnamed_roles(self) -> list[tuple[str, tuple[str, str]]]:
         """Unnamed persons already speaking ("EU delegation spokesperson"): "the spokesperson"."""
@@ -245,7 +385,9 @@ class SpeakerResolver:
 
     def new_entity(self, referent: Referent) -> Entity:
         if referent.person is None:
-            return Entity(referent.name, referent.kind, aliases=[referent.name])
+            return Entity(
+                referent.name, referent.kind, aliases=[referent.name], named=referent.named
+            )
         person = self.people.persons[referent.person]
         if person.gender:
             self.genders[len(self.entities)] = person.gender
@@ -257,10 +399,32 @@ class SpeakerResolver:
 def source_head(span: Span) -> Token | None:
     """The token of the phrase whose head lies outside it, preferring a subject or object."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    roots = [t for t in roots if t.tag_ in NOUN_TAGS or t.tag_ in ("PRP", "WP", "WDT", "IN")]
+    roots = [t for t in roots if t.tag_ in NOUN_TAGS or t.tag_ in ("PRP", "WP", "WDT", "IN", "CD")]
     preferred = [t for t in roots if t.dep_ in SOURCE_DEPS]
     chosen = preferred or roots
     return chosen[0] if chosen else None
+
+
+def appositive_name(head: Token, named: dict[int, int]) -> Token | None:
+    """The person's name set beside a descriptor: "His lawyer, Zhang Dongshuo", "one of the
+    family's attorneys, Ana Ruiz" (the name, not the descriptor, is who speaks)."""
+    if head.tag_ not in ("NN", "NNS", "CD"):
+        return None
+    if head.dep_ == "appos" and head.head.i in named:
+        return head.head  # "John Bentel, a staffer at the department, who said"
+    holders = [head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")]
+    for holder in holders:
+        for child in holder.subtree if holder is not head else head.rights:
+            if child.dep_ == "appos" and child.i in named:
+                return child
+    return None
+
+
+def names_organization(head: Token) -> bool:
+    """Whether a role phrase names the organisation it serves ("EU delegation spokesperson")."""
+    if singular(fold(head.text)) not in speaking_for_roles():
+        return False
+    return any(t.ent_type_ == "ORG" for t in head.subtree if t.i < head.i)
 
 
 def has_conjunct(head: Token) -> bool:
@@ -270,7 +434,13 @@ def has_conjunct(head: Token) -> bool:
 def group_referent(head: Token) -> Referent:
     """A plural or coordinated phrase: "Local farmers", "the United States and its allies"."""
     name = noun_phrase_core(head, with_conjuncts=True)
-    return Referent(SpeakerKind.GROUP, ("group", fold(name)), name, name)
+    conjuncts = [c for c in head.conjuncts if c.tag_ in NOUN_TAGS]
+    # "Democrats", "Clinton and Kaine", "the United States and its allies"; not "critics",
+    # not "the Times and the Gannett newspaper chain"
+    named = head.tag_ in PROPER_TAGS and all(
+        t.tag_ in PROPER_TAGS or any(c.tag_ == "PRP$" for c in t.lefts) for t in conjuncts
+    )
+    return Referent(SpeakerKind.GROUP, ("group", fold(name)), name, name, named=named)
 
 
 def of_object(head: Token) -> Token | None:

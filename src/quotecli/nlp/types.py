@@ -43,13 +43,18 @@ class Attribution:
 
 @dataclass(slots=True)
 class Entity:
-    """A person, organisation or group that speaks in the article, under one canonical name."""
+    """A person, organisation or group that speaks in the article, under one canonical name.
+
+    `named` is False for an unnamed source ("a source", "critics", "the agency"): `name` then
+    only describes it, and its quotes carry no speaker name.
+    """
 
     name: str
     kind: SpeakerKind
     title: str | None = None
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
+    named: bool = True
 
 
 @dataclass(slots=True)

@@ -45,6 +45,19 @@ def personal_pronouns() -> dict[str, PronounInfo]:
 
 
 @cache
+def name_particles() -> frozenset[str]:
+    """Lower-case particles inside names ("de" in "Bill de Blasio")."""
+    return read_words("name_particles.txt")
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    """First names whose bearers are nearly all of one sex ("hillary" -> "female")."""
+    pairs = (line.split("\t") for line in read_words("first_names.txt"))
+    return {name: gender for name, gender in pairs}
+
+
+@cache
 def relative_pronouns() -> frozenset[str]:
     return frozenset(read_json("pronouns.json")["relative"])
 
@@ -57,6 +70,21 @@ def _roles() -> dict[str, Any]:
 def person_role_nouns() -> frozenset[str]:
     """Common nouns naming a person by role ("minister", "spokesperson", "analyst")."""
     return frozenset(_roles()["person_nouns"]) | title_words()
+
+
+def speaking_for_roles() -> frozenset[str]:
+    """Roles that speak for an organisation ("spokesperson", "official")."""
+    return frozenset(_roles()["speaking_for"])
+
+
+def person_nouns() -> frozenset[str]:
+    """Common nouns naming a person by role, title words ("State", "Sen.") left out."""
+    return frozenset(_roles()["person_nouns"])
+
+
+def generic_person_nouns() -> frozenset[str]:
+    """Person nouns that hold no position ("man", "source"): no title in front of a name."""
+    return frozenset(_roles()["generic"])
 
 
 def role_equivalents(role: str) -> frozenset[str]:
@@ -73,6 +101,12 @@ def role_changing_words() -> frozenset[str]:
 def gendered_roles() -> dict[str, str]:
     """Role nouns that tell a gender ("spokeswoman" -> female)."""
     return {word: gender for gender, words in _roles()["gendered"].items() for word in words}
+
+
+@cache
+def owned_organizations() -> frozenset[str]:
+    """Organisations named after the one person running them ("the Clinton campaign")."""
+    return frozenset(read_json("orgs.json")["owned_organizations"])
 
 
 @cache

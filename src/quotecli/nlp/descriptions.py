@@ -1,0 +1,144 @@
+"""Roles an article gives a person in other sentences: "the attorney general", "the Republican
+presidential nominee", "the South Carolina senator" standing for someone named nearby.
+
+A definite role phrase that is no part of a name goes to the person it most likely stands for:
+among the people named in it or the sentences just before, agreeing in gender with a gendered
+role, the one the article names most often (the article's subject), then the latest named. The
+phrases become the person's `described` roles, which fill a missing title or affiliation and
+let later role nouns ("the nominee") find the person.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from quotecli.nlp.mentions import People, Person, role_texts
+from quotecli.nlp.nominals import singular
+from quotecli.nlp.spans import CharSpan
+from quotecli.nlp.wordlists import (
+    fold,
+    gendered_roles,
+    generic_person_nouns,
+    person_nouns,
+    role_equivalents,
+)
+
+DONE_KEY = "quotecli.descriptions"
+# Sentences before a role phrase in which the person it stands for must be named.
+LOOK_BACK = 2
+QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+POSTMODIFIER_PREPOSITIONS = frozenset({"of", "for", "at", "on", "from", "to"})
+MAX_WORDS = 9
+
+
+def add_descriptions(doc: Doc, people: People, sources: list[CharSpan]) -> None:
+    """Give each person the role phrases that stand for them (once per Doc).
+
+    A phrase that is itself a quote's source ("The nominee said") is left to the speaker
+    resolver: taking the speaker from the role is its job, and a guess here would decide it.
+    """
+    if doc.user_data.get(DONE_KEY) or not people.persons:
+        return
+    doc.user_data[DONE_KEY] = True
+    starts = [sent.start for sent in doc.sents]
+    named = named_sentences(people, starts)
+    for token in doc:
+        if not is_described_role(token, people) or inside(token.idx, sources):
+            continue
+        here = bisect_right(starts, token.i) - 1
+        person = likely_holder(people, named, here, token)
+        if person is not None:
+            person.described.append(role_phrase(token))
+
+
+def is_described_role(token: Token, people: People) -> bool:
+    """ "the attorney general", "the GOP presidential nominee": a definite, singular role noun
+    of nobody else ("the Clinton spokesman" is not Clinton), outside any name."""
+    if token.tag_ != "NN" or not token.text.islower() or token.i in people.by_token:
+        return False
+    if token.dep_ in ("compound", "poss") or fold(token.text) not in person_nouns():
+        return False
+    if fold(token.text) in generic_person_nouns():
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    return not any(
+        c.dep_ == "poss"
+        or (c.dep_ == "appos" and c.tag_ in ("NNP", "NNPS"))  # "the senator, Ann Lee": hers
+        or (c.dep_ == "compound" and c.i in people.by_token)
+        for c in children
+    )
+
+
+def named_sentences(people: People, starts: list[int]) -> list[list[tuple[int, int]]]:
+    """For each sentence, (person, token) of every name mention in it."""
+    found: list[list[tuple[int, int]]] = [[] for _ in starts]
+    for number, person in enumerate(people.persons):
+        for mention in person.mentions:
+            found[bisect_right(starts, mention.start) - 1].append((number, mention.start))
+    return found
+
+
+def likely_holder(
+    people: People, named: list[list[tuple[int, int]]], here: int, role: Token
+) -> Person | None:
+    gender = gendered_roles().get(fold(role.text))
+    best: tuple[int, int] | None = None
+    chosen: Person | None = None
+    for sentence in range(max(here - LOOK_BACK, 0), here + 1):
+        for number, position in named[sentence]:
+            person = people.persons[number]
+            if position >= role.i or (gender and person.gender not in (None, gender)):
+                continue
+            if holds_other_role(person, role):
+                continue  # "the Indiana governor" is not the one known as the nominee
+            rank = (len(person.mentions), position)
+            if best is None or rank > best:
+                best, chosen = rank, person
+    return chosen
+
+
+def role_phrase(head: Token) -> str:
+    """The role as written, without its article: "Republican presidential nominee",
+    "secretary of the economy" (a short postmodifier stays)."""
+    doc = head.doc
+    modifiers = [c for c in head.lefts if c.dep_ in QUALIFIER_DEPS]
+    start = min((c.left_edge.i for c in modifiers), default=head.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in POSTMODIFIER_PREPOSITIONS:
+            last = child.right_edge.i + 1
+            if last - start <= MAX_WORDS and not any(t.is_punct for t in doc[end:last]):
+                end = last
+            break
+    return doc[start:end].text
+
+
+def inside(offset: int, spans: list[CharSpan]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def holder_nearby(doc: Doc, people: People, role: Token) -> int | None:
+    """The person a definite role phrase most likely stands for (as for descriptions)."""
+    if not is_described_role(role, people):
+        return None
+    starts = [sent.start for sent in doc.sents]
+    here = bisect_right(starts, role.i) - 1
+    person = likely_holder(people, named_sentences(people, starts), here, role)
+    if person is None or role_texts(person):
+        return None  # a holder of this very role was refused by its qualifiers ("former")
+    return people.persons.index(person)
+
+
+def holds_other_role(person: Person, role: Token) -> bool:
+    """Whether the article gives the person roles, none of them this one."""
+    texts = role_texts(person)
+    if not texts:
+        return False
+    wanted = role_equivalents(singular(fold(role.text)))
+    return not any(
+        word in wanted or singular(word) in wanted for text in texts for word in text.split()
+    )
