@@ -589,14 +589,17 @@ def cluster(doc: Doc, candidates: list[tuple[NameMention, bool]]) -> People:
             persons[by_key[key]].mentions.append(mention)
     merge_contained_names(persons)
     persons = [p for p in persons if p.mentions]
+    index = WordIndex(persons)
     for mention, certain in candidates:
         if len(mention.words) >= 2 and certain:
             continue
-        index = nearest_person(persons, mention)
-        if index is not None:
-            persons[index].mentions.append(mention)
+        found = nearest_person(persons, mention, index)
+        if found is not None:
+            persons[found].mentions.append(mention)
+            index.add(found, mention)
         elif certain:
             persons.append(Person([mention]))
+            index.add(len(persons) - 1, mention)
     for person in persons:
         person.mentions.sort(key=lambda m: m.start)
         person.learned_gender = learned_gender(doc, person)
@@ -626,27 +629,62 @@ def merge_contained_names(persons: list[Person]) -> None:
     """Fold a shorter full name into a longer one holding all its words ("Hillary Clinton"
     into "Hillary Rodham Clinton")."""
     ordered = sorted(persons, key=lambda p: -len(p.name.split()))
-    for i, short in enumerate(reversed(ordered)):
-        for long in ordered[: len(ordered) - 1 - i]:
-            if long is not short and short.mentions and short.words < long.words:
-                long.mentions.extend(short.mentions)
+    # A longer person only gains words it already holds, so each word set is read once.
+    words = [p.words for p in ordered]
+    holders: dict[str, set[int]] = {}
+    for position, held in enumerate(words):
+        for word in held:
+            holders.setdefault(word, set()).add(position)
+    for i in range(len(ordered) - 1, -1, -1):
+        short = ordered[i]
+        if not short.mentions:
+            continue
+        within = set.intersection(*(holders[w] for w in words[i])) if words[i] else set(range(i))
+        for j in sorted(p for p in within if p < i):
+            if words[i] < words[j]:
+                ordered[j].mentions.extend(short.mentions)
                 short.mentions.clear()
                 break
 
 
-def nearest_person(persons: list[Person], mention: NameMention) -> int | None:
+class WordIndex:
+    """Each person's folded name words, and the persons holding each word, kept up to date as
+    mentions join them (so a lone name looks only at the persons sharing its words)."""
+
+    def __init__(self, persons: list[Person]) -> None:
+        self.words: list[set[str]] = []
+        self.holders: dict[str, set[int]] = {}
+        for number, person in enumerate(persons):
+            for mention in person.mentions:
+                self.add(number, mention)
+
+    def add(self, number: int, mention: NameMention) -> None:
+        while len(self.words) <= number:
+            self.words.append(set())
+        for word in mention.words:
+            folded = fold(word)
+            self.words[number].add(folded)
+            self.holders.setdefault(folded, set()).add(number)
+
+    def holding(self, words: set[str]) -> list[int]:
+        """The persons whose name words include all of `words`, in order."""
+        if not words:
+            return list(range(len(self.words)))
+        return sorted(set.intersection(*(self.holders.get(w, set()) for w in words)))
+
+
+def nearest_person(persons: list[Person], mention: NameMention, index: WordIndex) -> int | None:
     """The person whose name holds all of `mention`'s words, named closest before it (or after)."""
     words = {fold(w) for w in mention.words}
     best: tuple[int, int, int] | None = None
-    for index, person in enumerate(persons):
-        if not words <= person.words:
-            continue
+    for number in index.holding(words):
+        person = persons[number]
         if mention.gender and person.gender not in (None, mention.gender):
             continue  # "Mr. Obama" is not Michelle Obama
         # The person named more often wins ("Clinton" is the candidate, not her daughter
         # named once); between equals, the one named closest before.
         distance = min(distance_to(m.start, mention.start) for m in person.mentions)
-        rank = (-len(person.mentions), distance, index)
+        rank = (-len(person.mentions), distance, number)
         best = rank if best is None or rank < best else best
     return None if best is None else best[2]
 
