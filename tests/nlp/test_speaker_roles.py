@@ -120,6 +120,38 @@ ROLE_CASES = [
         ("Zhang Wei", None),
         id="relational_descriptor_then_name",
     ),
+    pytest.param(
+        "Rates will fall, said Nora Bell, who served as trade envoy to Peru from 2010 until "
+        "last year.",
+        ["Nora Bell"],
+        ("Nora Bell", "trade envoy to Peru"),
+        id="relative_clause_served_as_without_dates",
+    ),
+    pytest.param(
+        "Rates will fall, said Omar Diaz, who heads the Institute for Water Studies in Lima.",
+        ["Omar Diaz"],
+        ("Omar Diaz", "heads the Institute for Water Studies in Lima"),
+        id="relative_clause_heads_organisation",
+    ),
+    pytest.param(
+        "Omar Diaz, who runs the mayor's housing effort for older tenants, said rates will "
+        "fall. Rents are too high, Diaz said.",
+        ["Diaz"],
+        ("Omar Diaz", "runs the mayor's housing effort for older tenants"),
+        id="relative_clause_role_carried_to_surname",
+    ),
+    pytest.param(
+        "Omar Diaz, who led the march, said rates will fall.",
+        ["Omar Diaz"],
+        ("Omar Diaz", None),
+        id="relative_clause_act_is_no_role",
+    ),
+    pytest.param(
+        "Omar Diaz, who ran for mayor in 2010, said rates will fall.",
+        ["Omar Diaz"],
+        ("Omar Diaz", None),
+        id="relative_clause_other_verb_is_no_role",
+    ),
 ]
 
 

@@ -34,6 +34,7 @@ from quotecli.nlp.wordlists import (
     name_particles,
     organization_nouns,
     person_role_nouns,
+    relative_role_verbs,
 )
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
@@ -509,7 +510,49 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
             return clean_affiliation(phrase_until_comma(doc, child.i, child.right_edge.i))
     if head.dep_ == "appos" and head.head.i < head.i:
         return descriptor_before(doc, head)
-    return None
+    return relative_role(doc, head)
+
+
+def relative_role(doc: Doc, head: Token) -> str | None:
+    """The position a relative clause right after "Name," gives: "X, who heads the Y Center"
+    -> "heads the Y Center"; "X, who served as envoy to Z from 2010" -> "envoy to Z"."""
+    if head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    clause = next((c for c in head.rights if c.dep_ == "relcl"), None)
+    if clause is None or clause.left_edge.i != head.i + 2 or clause.left_edge.lower_ != "who":
+        return None
+    verbs = relative_role_verbs()
+    if clause.lower_ not in verbs:
+        return None
+    preposition = verbs[clause.lower_]
+    if preposition is None:
+        if not any(c.dep_ == "dobj" and names_an_organization(c) for c in clause.children):
+            return None  # "who led the march": an act, not a position
+        first = clause.i
+    else:
+        found = next((c for c in clause.children if c.lower_ == preposition), None)
+        if found is None or found.i + 1 > clause.right_edge.i:
+            return None
+        first = found.i + 1
+    last = first
+    while last <= clause.right_edge.i and not ends_role(doc[last]):
+        last += 1
+    return clean_affiliation(doc[first:last].text) if last > first else None
+
+
+def names_an_organization(obj: Token) -> bool:
+    """ "the Y Center", "the mayor's housing effort", "the agency": something one can head."""
+    if fold(obj.text) in organization_nouns():
+        return True
+    return any(t.tag_ in PROPER_TAGS or t.tag_ == "POS" for t in obj.subtree)
+
+
+def ends_role(token: Token) -> bool:
+    """Where a role phrase in a relative clause stops: a comma, another clause, or a time
+    ("from 2012 until last year")."""
+    if token.text == "," or is_relative_start(token) or token.ent_type_ in TIME_LABELS:
+        return True
+    return token.dep_ == "prep" and any(c.ent_type_ in TIME_LABELS for c in token.children)
 
 
 def descriptor_before(doc: Doc, name: Token) -> str | None:
