@@ -152,6 +152,18 @@ ROLE_CASES = [
         ("Omar Diaz", None),
         id="relative_clause_other_verb_is_no_role",
     ),
+    pytest.param(
+        "On Sunday, Republican vice-presidential nominee\xa0 Gov.\xa0 Ann Roe said taxes are high.",
+        ["Ann Roe"],
+        ("Ann Roe", "Republican vice-presidential nominee Gov."),
+        id="title_across_non_breaking_spaces",
+    ),
+    pytest.param(
+        "Taxes are high, said Sen.\xa0Ann\xa0Roe. Roe spoke in Ohio. Rates will rise, Roe said.",
+        ["Sen.\xa0Ann\xa0Roe", "Roe"],
+        ("Ann Roe", "Sen."),
+        id="name_across_non_breaking_spaces",
+    ),
 ]
 
 

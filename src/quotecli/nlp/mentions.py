@@ -191,7 +191,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < len(doc):
-            if is_name_token(doc[j]) or is_bridge(doc, j) or is_particle(doc, j):
+            if is_name_token(doc[j]) or is_bridge(doc, j) or is_particle(doc, j) or is_gap(doc, j):
                 j += 1
             elif is_name_hyphen(doc, j):
                 j += 2  # "Ban Ki-moon", "Jo-Renee", "Holtz-Eakin": one name
@@ -211,6 +211,14 @@ def is_name_token(token: Token) -> bool:
         token.ent_type_ == "PERSON" and token.tag_ in COMMON_NOUN_TAGS
     )
     return proper and token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+def is_gap(doc: Doc, j: int) -> bool:
+    """A stray space inside a name ("Ann\xa0Roe"), but no line break."""
+    token = doc[j]
+    return (
+        token.is_space and "\n" not in token.text and j + 1 < len(doc) and is_name_token(doc[j + 1])
+    )
 
 
 def is_bridge(doc: Doc, j: int) -> bool:
@@ -273,11 +281,13 @@ def candidate_mentions(doc: Doc) -> list[tuple[NameMention, bool]]:
 def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
     """Split the title off a run (looking left for "Vietnam's", "former", "Vietnamese")."""
     left = title_extension(doc, start)
-    words = [t.text for t in doc[left:end]]
-    title_words, _ = split_title(words)
+    kept = [t.i for t in doc[left:end] if not t.is_space]
+    title_words, _ = split_title([doc[i].text for i in kept])
     if not title_words:
         left, title_words = start, []
-    name_start = left + len(title_words)
+    name_start = kept[len(title_words)] if title_words and len(title_words) < len(kept) else end
+    if not title_words:
+        name_start = left
     # "Republican Donald Trump": a party or place word in front of a name is no part of it.
     while end - name_start > 1 and is_party_or_place(doc[name_start]):
         name_start += 1
@@ -287,7 +297,7 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         return None  # "Retired General": a title without a name (but "Dean", "King" are)
     if not doc[name_start].text[:1].isupper() or modifies_role_noun(doc, end):
         return None  # "director of AROS", "DNC chairman": what or whom a role is of
-    title_words = [t.text for t in doc[left:name_start]]
+    title_words = [t.text for t in doc[left:name_start] if not t.is_space]
     head = doc[end - 1]
     title = shown_title(doc, modifier_start(doc, left), name_start, title_words)
     if title is None and left == name_start:
@@ -299,7 +309,7 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         start=name_start,
         end=end,
         title_start=left,
-        words=[t.text for t in doc[name_start:end]],
+        words=[t.text for t in doc[name_start:end] if not t.is_space],
         title=title,
         affiliation=None if affiliation and title and affiliation in title else affiliation,
         gender=honorific_gender(title_words) or role_gender(title_words),
@@ -425,16 +435,25 @@ def modifier_start(doc: Doc, left: int) -> int:
 
 def title_extension(doc: Doc, start: int) -> int:
     """How far left a title reaches beyond the capitalised run: modifiers like "Russian",
-    "Vietnam 's", "former", "of" (in "Secretary of State")."""
+    "Vietnam 's", "former", "of" (in "Secretary of State"), across stray spaces ("Gov.\xa0")."""
     i = start
-    while i > 0:
-        token = doc[i - 1]
-        if i >= 2 and (is_place_possessive(doc, i - 1) or is_title_of(doc, i - 1)):
-            i -= 2
-        elif is_title_word(token.text) or token.ent_type_ in ("NORP", "GPE"):
-            i -= 1
-        else:
-            break
+    while (step := title_step(doc, i)) < i:
+        i = step
+    return i
+
+
+def title_step(doc: Doc, i: int) -> int:
+    """Where the title reaches with the words just before token `i`; `i` when it stops."""
+    if i <= 0:
+        return i
+    token = doc[i - 1]
+    if i >= 2 and (is_place_possessive(doc, i - 1) or is_title_of(doc, i - 1)):
+        return i - 2
+    if is_title_word(token.text) or token.ent_type_ in ("NORP", "GPE"):
+        return i - 1
+    if token.is_space and i >= 2:
+        beyond = title_step(doc, i - 1)
+        return beyond if beyond < i - 1 else i
     return i
 
 
@@ -453,9 +472,9 @@ def shown_title(doc: Doc, first: int, name_start: int, words: list[str]) -> str 
     kept = title_text(words)
     if kept is None:
         return None
-    while first < name_start and fold(doc[first].text) in honorifics():
+    while first < name_start and (fold(doc[first].text) in honorifics() or doc[first].is_space):
         first += 1
-    return doc[first:name_start].text or None
+    return " ".join(doc[first:name_start].text.split()) or None
 
 
 def role_gender(words: list[str]) -> str | None:
