@@ -164,6 +164,24 @@ ROLE_CASES = [
         ("Ann Roe", "Sen."),
         id="name_across_non_breaking_spaces",
     ),
+    pytest.param(
+        "Sens. Jon Kale (D-Mont.) and Ed Roe (R-S.C.) spoke. Banks are too big, Kale said.",
+        ["Kale"],
+        ("Jon Kale", "D-Mont."),
+        id="party_and_state_tag_when_no_position",
+    ),
+    pytest.param(
+        "Rep. Ed Roe (R-S.C.), the panel's chairman, spoke. Banks are too big, Roe said.",
+        ["Roe"],
+        ("Ed Roe", "Rep. panel's chairman"),
+        id="position_before_party_and_state_tag",
+    ),
+    pytest.param(
+        "Ann Lee (D) spoke. Banks are too big, Lee said.",
+        ["Lee"],
+        ("Ann Lee", None),
+        id="party_initial_alone_is_no_role",
+    ),
 ]
 
 

@@ -69,6 +69,8 @@ GENDER_WINDOW = 15
 MAX_ACRONYM = 4
 WORD = re.compile(r"[^\W\d_]+")
 HYPHENS = frozenset({"-", "‐", "‑"})
+# A party initial (Democrat, Republican, Independent) and a state after a name: "(R-Ohio)".
+PARTY_TAG = re.compile(r"\(\s*([DRI]\s?-\s?[A-Z][A-Za-z.]{1,8})\s*\)")
 NICKNAME = re.compile(r'["“] (\w[^"”]*?) ["”]')
 
 
@@ -84,6 +86,7 @@ class NameMention:
     affiliation: str | None
     gender: str | None
     is_subject: bool
+    party: str | None = None  # a party-and-state tag after the name: "D-Mont."
 
 
 @dataclass(slots=True)
@@ -115,6 +118,11 @@ class Person:
 
     @property
     def affiliation(self) -> str | None:
+        """The position; else the party-and-state tag after the name ("D-Mont.")."""
+        return self.position or next((m.party for m in self.mentions if m.party), None)
+
+    @property
+    def position(self) -> str | None:
         """The appositive role; else a role phrase from elsewhere, when a title is known."""
         told = self.told_affiliation
         if told is not None or not any(m.title for m in self.mentions):
@@ -291,6 +299,8 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
     # "Republican Donald Trump": a party or place word in front of a name is no part of it.
     while end - name_start > 1 and is_party_or_place(doc[name_start]):
         name_start += 1
+    if start > 0 and party_tag(doc, start - 1) is not None:
+        return None  # "(R-Ohio)": a party and a state, no name
     if name_start >= end or all(t.ent_type_ in TIME_LABELS for t in doc[name_start:end]):
         return None  # "commander in chief Wednesday": a day is no name
     if end - name_start >= 2 and all(is_title_word(t.text) for t in doc[name_start:end]):
@@ -314,7 +324,17 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         affiliation=None if affiliation and title and affiliation in title else affiliation,
         gender=honorific_gender(title_words) or role_gender(title_words),
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+        party=party_tag(doc, end) if end < len(doc) else None,
     )
+
+
+def party_tag(doc: Doc, i: int) -> str | None:
+    """The tag in brackets opening at token `i` when it is a party initial and a state: "(D-Mont.)"
+    -> "D-Mont.", "(R-S.C.)" -> "R-S.C."."""
+    if doc[i].text != "(":
+        return None
+    match = PARTY_TAG.match(doc.text, doc[i].idx)
+    return re.sub(r"\s+", "", match.group(1)) if match else None
 
 
 def trim_to_known_names(
@@ -523,7 +543,7 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
             child.dep_ == "prep"
             and child.lower_ in AFFILIATION_PREPOSITIONS
             and doc[child.i - 1].text == ","
-            and child.i - 1 == head.i + 1
+            and child.i - 1 == comma_after(doc, head)
             and not names_a_place(child)
         ):
             return clean_affiliation(phrase_until_comma(doc, child.i, child.right_edge.i))
@@ -535,10 +555,11 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
 def relative_role(doc: Doc, head: Token) -> str | None:
     """The position a relative clause right after "Name," gives: "X, who heads the Y Center"
     -> "heads the Y Center"; "X, who served as envoy to Z from 2010" -> "envoy to Z"."""
-    if head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+    comma = comma_after(doc, head)
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
     clause = next((c for c in head.rights if c.dep_ == "relcl"), None)
-    if clause is None or clause.left_edge.i != head.i + 2 or clause.left_edge.lower_ != "who":
+    if clause is None or clause.left_edge.i != comma + 1 or clause.left_edge.lower_ != "who":
         return None
     verbs = relative_role_verbs()
     if clause.lower_ not in verbs:
@@ -621,7 +642,19 @@ def follows_comma(doc: Doc, head: Token, appos: Token) -> bool:
     """An affiliation starts right after "Name,": not bracketed ("To Lam (L)"), not a phrase
     the parser hung on the name from further away, not a time ("1:21 p.m.")."""
     first = appos.left_edge
-    return first.i == head.i + 2 and doc[head.i + 1].text == "," and not first.like_num
+    comma = comma_after(doc, head)
+    return first.i == comma + 1 and doc[comma].text == "," and not first.like_num
+
+
+def comma_after(doc: Doc, head: Token) -> int:
+    """Where the comma after a name would stand: right after it, or after a party-and-state
+    tag ("Ed Roe (R-S.C.), the panel's chairman")."""
+    after = head.i + 1
+    if after < len(doc) and party_tag(doc, after) is not None:
+        while after < len(doc) and doc[after].text != ")":
+            after += 1
+        after += 1
+    return min(after, len(doc) - 1)
 
 
 def phrase_until_comma(doc: Doc, first: int, last: int) -> str:
