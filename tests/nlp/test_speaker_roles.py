@@ -182,6 +182,24 @@ ROLE_CASES = [
         ("Ann Lee", None),
         id="party_initial_alone_is_no_role",
     ),
+    pytest.param(
+        "Debates rarely matter, noted Acme News’s Dana Kirby.",
+        ["Acme News’s Dana Kirby"],
+        ("Dana Kirby", "Acme News"),
+        id="organisation_possessive_before_name",
+    ),
+    pytest.param(
+        "Debates rarely matter, noted ACN's Dana Kirby.",
+        ["ACN's Dana Kirby"],
+        ("Dana Kirby", "ACN"),
+        id="acronym_possessive_before_name",
+    ),
+    pytest.param(
+        "Taxes are high, said Ohio's Dana Kirby.",
+        ["Ohio's Dana Kirby"],
+        ("Dana Kirby", None),
+        id="place_possessive_before_name_is_no_affiliation",
+    ),
 ]
 
 

@@ -315,6 +315,8 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         if title_start is not None:
             left, title = title_start, doc[title_start:name_start].text
     affiliation = affiliation_of(doc, head)
+    if affiliation is None and title is None and left == name_start:
+        affiliation = owner_before(doc, name_start)
     return NameMention(
         start=name_start,
         end=end,
@@ -326,6 +328,20 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
         party=party_tag(doc, end) if end < len(doc) else None,
     )
+
+
+def owner_before(doc: Doc, name_start: int) -> str | None:
+    """The organisation whose possessive stands right before an untitled name: "Acme News's
+    Ann Roe" -> "Acme News", "ACN's Ann Roe" -> "ACN"."""
+    owner = name_start - 2
+    if owner < 0 or doc[owner + 1].tag_ != "POS" or doc[owner].ent_type_ != "ORG":
+        return None
+    first = owner
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    if first == owner and not doc[owner].text.isupper():
+        return None  # "Trump's Ann Roe": a lone capitalised word may be a person's surname
+    return clean_affiliation(doc[first : owner + 1].text)
 
 
 def party_tag(doc: Doc, i: int) -> str | None:
