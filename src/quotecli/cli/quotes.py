@@ -101,6 +101,35 @@ UniqueOption = Annotated[
 ]
 
 
+def quote_filter(
+    speaker: list[str] | None,
+    affiliation: str | None,
+    place: str | None,
+    contains: list[str] | None,
+    kind: QuoteKind | None,
+    act: ActChoice,
+    source: str | None,
+    outlet: list[str] | None,
+    url: str | None,
+    since: str | None,
+    until: str | None,
+) -> QuoteFilter:
+    """The selection the `quotes` filters describe (shared with `report`)."""
+    return QuoteFilter(
+        speakers=tuple(speaker or ()),
+        affiliation=affiliation,
+        place=place,
+        contains=tuple(contains or ()),
+        kind=kind,
+        act=act_filter(act),
+        source=source,
+        outlets=tuple(outlet or ()),
+        url=url,
+        since=since,
+        until=until,
+    )
+
+
 def quotes(
     paths: PathsArgument = None,
     speaker: SpeakerOption = None,
@@ -138,21 +167,10 @@ def quotes(
 
       quotecli quotes seeds/ --format json | jq '.[] | select(.kind == "direct")'
     """
-    filt = QuoteFilter(
-        speakers=tuple(speaker or ()),
-        affiliation=affiliation,
-        place=place,
-        contains=tuple(contains or ()),
-        kind=kind,
-        act=act_filter(act),
-        source=source,
-        outlets=tuple(outlet or ()),
-        url=url,
-        since=since,
-        until=until,
-        limit=limit,
-        unique=unique,
+    filt = quote_filter(
+        speaker, affiliation, place, contains, kind, act, source, outlet, url, since, until
     )
+    filt = replace(filt, limit=limit, unique=unique)
     read = read_options(glob, text_field, title_field, date_field, url_field, id_field)
     _run(
         paths,

@@ -39,7 +39,7 @@ from quotecli.cli.quotes import (
     SpeakerOption,
     UniqueOption,
     UntilOption,
-    act_filter,
+    quote_filter,
 )
 from quotecli.cli.reading import OutletOption, UrlOption
 from quotecli.errors import InputError
@@ -118,21 +118,10 @@ def report(
 
       quotecli report seeds/ --out report/    # index.html and one page per article
     """
-    filt = QuoteFilter(
-        speakers=tuple(speaker or ()),
-        affiliation=affiliation,
-        place=place,
-        contains=tuple(contains or ()),
-        kind=kind,
-        act=act_filter(act),
-        source=source,
-        outlets=tuple(outlet or ()),
-        url=url,
-        since=since,
-        until=until,
-        limit=limit,
-        unique=unique,
+    filt = quote_filter(
+        speaker, affiliation, place, contains, kind, act, source, outlet, url, since, until
     )
+    filt = replace(filt, limit=limit, unique=unique)
     with open_library(db, create=bool(paths), readonly=not paths) as library:
         if paths:
             ingested = ingest_paths(paths, library, model=model, jobs=jobs)
