@@ -232,6 +232,20 @@ PRONOUN_CASES = [
         "Victor Lane",
         id="he_skips_female_first_name",
     ),
+    pytest.param(
+        "Karen Holt chaired the hearing in May. Later a judge wrote to Nora Bell about the "
+        "bank. She said the plan was dead.",
+        ["She"],
+        "Karen Holt",
+        id="subject_pronoun_continues_earlier_subject",
+    ),
+    pytest.param(
+        "Karen Holt chaired the hearing in May. The bank hired new lawyers. Later a judge "
+        "wrote to Nora Bell about the bank. She said the plan was dead.",
+        ["She"],
+        "Nora Bell",
+        id="subject_pronoun_takes_much_nearer_object",
+    ),
 ]
 
 
