@@ -200,6 +200,20 @@ ROLE_CASES = [
         ("Dana Kirby", None),
         id="place_possessive_before_name_is_no_affiliation",
     ),
+    pytest.param(
+        "Former city treasurer warns of deficit\n\nA former city treasurer says the budget "
+        'will fail. "Rates must rise," said Omar Diaz, who left office in 2012.',
+        ["A former city treasurer"],
+        ("Omar Diaz", "former city treasurer"),
+        id="lede_role_named_further_on",
+    ),
+    pytest.param(
+        "The budget will fail. The mayor disagrees. Rates are high. A former city treasurer "
+        'says the budget will fail. "Rates must rise," said Omar Diaz.',
+        ["A former city treasurer"],
+        ("former city treasurer", None),
+        id="indefinite_role_after_the_lede_stays_unnamed",
+    ),
 ]
 
 
