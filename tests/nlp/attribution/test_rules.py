@@ -136,6 +136,22 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor saw the closure as a setback.",
         [(INDIRECT, "the closure as a setback", "The mayor", "saw")],
     ),
+    "as_put_it/after": (
+        "The primary requirement is a lawful source of income, as a Homeland Security memo put it.",
+        [
+            (
+                INDIRECT,
+                "The primary requirement is a lawful source of income",
+                "a Homeland Security memo",
+                "put it",
+            )
+        ],
+    ),
+    "as_put_it/before": (
+        "As the mayor put it, the bridge is a disaster.",
+        [(INDIRECT, "the bridge is a disaster", "the mayor", "put it")],
+    ),
+    "as_put_it/a_thing_put_somewhere_is_no_report": ("She put it on the table.", []),
     "stance/about": (
         "Residents are worried about the closure of the bridge.",
         [(INDIRECT, "the closure of the bridge", "Residents", "worried about")],
