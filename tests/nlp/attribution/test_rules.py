@@ -71,6 +71,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "Smith: We will vote no on this bill.",
         [(INDIRECT, "We will vote no on this bill.", "Smith", ":")],
     ),
+    "transcript_turn/name_and_outlet": (
+        "Jane Moss, CNN: We will not back down on this bill.",
+        [(INDIRECT, "We will not back down on this bill.", "Jane Moss", ":")],
+    ),
     "transcript_turn/section_label_is_no_speaker": ("UPDATE: The vote was delayed.", []),
     "signed_quotation/dash_and_name": (
         'A headline\n\n"We will vote no on this bill." ― Jane Smith',
