@@ -8,8 +8,6 @@ from quotecli.extract import (
     Chunk,
     Extractor,
     _batched,
-    paragraph_index,
-    paragraph_offsets,
     split_for_model,
     to_speaker,
 )
@@ -37,16 +35,6 @@ def test_split_for_model(text: str, max_length: int, expected: list[tuple[int, s
     assert chunks == expected
     assert "".join(chunk for _, chunk in chunks) == text
     assert all(len(chunk) <= max_length for _, chunk in chunks)
-
-
-def test_paragraph_index() -> None:
-    text = "one\n\ntwo\n\n\nthree"
-    starts = paragraph_offsets(text)
-    assert [paragraph_index(starts, text.index(word)) for word in ("one", "two", "three")] == [
-        0,
-        1,
-        2,
-    ]
 
 
 @pytest.fixture

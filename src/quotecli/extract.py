@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from quotecli.nlp.loading import load_pipeline, resolve_model_name
 from quotecli.nlp.types import Attribution, CharSpan, Entity, Place
+from quotecli.paragraphs import PARAGRAPH_BREAK, paragraph_index, paragraph_starts
 from quotecli.records import (
     Article,
     ArticleExtraction,
@@ -30,7 +31,6 @@ from quotecli.records import (
 from quotecli.safetext import clean_name
 from quotecli.version import pipeline_version
 
-PARAGRAPH_BREAK = "\n\n"
 #: The longest text the model is given at once. Longer ones are cut (at a paragraph break, else
 #: a line break, else a sentence end) and their results merged: the speaker rules compare every
 #: name mention with every person of a Doc, so one Doc's cost grows faster than its length.
@@ -219,9 +219,9 @@ def assemble(article: Article, parts: list[DocParts], version: str) -> ArticleEx
             (a, None if e is None else entities[fuller.get(e.name, e.name)]) for a, e in resolved
         ]
         entities = {name: e for name, e in entities.items() if name not in fuller}
-    paragraph_starts = paragraph_offsets(article.text)
+    starts = paragraph_starts(article.text)
     quotes = tuple(
-        to_quote(article, attribution, entity, places.values(), paragraph_starts)
+        to_quote(article, attribution, entity, places.values(), starts)
         for attribution, entity in sorted(resolved, key=lambda pair: pair[0].content)
     )
     return ArticleExtraction(
@@ -324,19 +324,3 @@ def summarise_speakers(
         if e.named
     ]
     return tuple(sorted(summaries, key=lambda s: (-s.quotes, s.name)))
-
-
-def paragraph_offsets(text: str) -> list[int]:
-    """Start offsets of the article's paragraphs (blank-line separated), first one at 0."""
-    starts = [0]
-    position = text.find(PARAGRAPH_BREAK)
-    while position != -1:
-        starts.append(position + len(PARAGRAPH_BREAK))
-        position = text.find(PARAGRAPH_BREAK, position + len(PARAGRAPH_BREAK))
-    return starts
-
-
-def paragraph_index(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
-    return max(bisect_right(starts, offset) - 1, 0)

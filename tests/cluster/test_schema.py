@@ -118,4 +118,7 @@ def test_quote_key_differs_for_other_words_and_reads_parts_not_the_cue() -> None
     assert quote_key(quote("We will win")) != quote_key(quote("We will lose"))
     split = quote("x", parts=("We will win,", "and soon"))
     assert quote_key(split) == quote_key(quote("we will win, and soon"))
-    assert normalise_quote("  “Yes — no”  ") == "yes - no"
+    assert normalise_quote("  “Yes — no”  ") == "yes no"
+    assert quote_key(quote("Unemployment rose to 5 percent")) != quote_key(
+        quote("Unemployment rose to 9 percent")
+    )

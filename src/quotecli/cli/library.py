@@ -39,6 +39,7 @@ from quotecli.cli.reading import (
     read_options,
 )
 from quotecli.cli.report import ShowFormat, ShowFormatOption, article_html
+from quotecli.paragraphs import paragraph_spans
 from quotecli.query import QuoteFilter
 from quotecli.render import Column, OutputFormat, Row, View, cell
 from quotecli.safetext import visible
@@ -61,7 +62,6 @@ SPEAKER_COLOURS = (
     "bright_cyan",
     "bright_magenta",
 )
-PARAGRAPH_BREAK = "\n\n"
 
 
 ARTICLE_COLUMNS = (
@@ -319,7 +319,7 @@ def article_view(meta: Row, text: str, quotes: list[Row]) -> RenderableType:
     grid = Table.grid(padding=(0, 2), expand=True)
     grid.add_column(ratio=4)
     grid.add_column(ratio=1)
-    for start, end in _paragraphs(text):
+    for start, end in paragraph_spans(text):
         body = Text(visible(text[start:end]), end="")
         names: dict[str, str] = {}
         for quote in quotes:
@@ -363,17 +363,6 @@ def _speaker_name(quote: Row) -> str:
 def _speaker_colours(quotes: list[Row]) -> dict[str, str]:
     names = list(dict.fromkeys(_speaker_name(q) for q in quotes))
     return {name: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, name in enumerate(names)}
-
-
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-blank paragraph; offsets index the whole article text."""
-    start = 0
-    while start <= len(text):
-        end = text.find(PARAGRAPH_BREAK, start)
-        end = len(text) if end == -1 else end
-        if text[start:end].strip():
-            yield start, end
-        start = end + len(PARAGRAPH_BREAK)
 
 
 def _flatten(numbers: dict[str, Any]) -> Iterator[tuple[str, Any]]:

@@ -200,7 +200,19 @@ def connect(job: Job) -> Iterator[Client]:
             silence_logs=logging.ERROR,  # a restarted worker is Dask's business, not a message
         )
     with cluster, Client(cluster) as client:
-        yield client
+        try:
+            yield client
+        except KeyboardInterrupt:
+            _quiet_shutdown()
+            raise
+
+
+def _quiet_shutdown() -> None:
+    """After Ctrl-C the client and cluster close while tasks are cut short; Tornado and Dask
+    may then log tracebacks of callbacks that lost their futures. The user asked to stop:
+    stderr gets the one line the CLI prints, not those."""
+    for name in ("tornado.application", "tornado.general", "distributed", "asyncio"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
 @contextmanager

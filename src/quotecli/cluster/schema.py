@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 import types
 import typing
-import unicodedata
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
@@ -26,6 +24,7 @@ from typing import Any, TypeVar
 import pyarrow as pa
 
 from quotecli.records import Article, ArticleExtraction, PlaceSummary, Quote, SpeakerSummary
+from quotecli.store.linking import word_key, words
 
 T = TypeVar("T")
 
@@ -127,18 +126,12 @@ def extraction_from_rows(
 
 # ---------------------------------------------------------------- quote_key
 
-_QUOTE_MARKS = re.compile(r"[\"'‘’‚‛“”„‟«»‹›`´′″]")
-_DASHES = re.compile(r"[‐‑‒–—―−﹘﹣－]|-{2,}")
-_EDGE_PUNCTUATION = " .,;:!?-…"
-
 
 def normalise_quote(text: str) -> str:
-    """The text `quote_key` fingerprints: Unicode NFKC, case folded, quote marks and
-    apostrophes removed, every dash (and `--`) one `-`, whitespace runs one space, and
-    punctuation at either edge stripped."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _DASHES.sub("-", _QUOTE_MARKS.sub("", text))
-    return " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+    """The text `quote_key` fingerprints: the quote's words as the library links them
+    (`quotecli.store.linking.words`: NFKC, case folded, quote marks and apostrophes removed,
+    punctuation and dashes only separating words), joined by one space."""
+    return word_key(words(text))
 
 
 def quote_key(quote: Quote) -> str:

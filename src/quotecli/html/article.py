@@ -15,13 +15,13 @@ from itertools import pairwise
 from typing import Any
 
 from quotecli.html.page import asset, json_script, page
+from quotecli.paragraphs import paragraph_spans
 
 Row = dict[str, Any]
 
 #: Speaker colours in the style sheet (`.s0` ... `.s9`), assigned in order of first quote.
 PALETTE_SIZE = 10
 UNKNOWN = "(unknown speaker)"
-PARAGRAPH_BREAK = "\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +208,7 @@ class _Run:
 def _paragraphs_html(text: str, quotes: Sequence[Row], colours: Mapping[str, str]) -> Iterator[str]:
     spans = _Spans.of(quotes)
     labelled: set[int] = set()
-    for start, end in _paragraphs(text):
+    for start, end in paragraph_spans(text):
         runs = _runs(start, end, spans)
         inner = "".join(_run_html(text, run, quotes, colours, labelled) for run in runs)
         yield f"<p>{inner}</p>"
@@ -233,17 +233,6 @@ class _Spans:
             edges = [x for s, e in [*spans, *([cues[i]] if i in cues else [])] for x in (s, e)]
             reach[i] = (min(edges), max(edges))
         return cls(words, cues, order, reach)
-
-
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-blank paragraph; offsets index the whole article text."""
-    start = 0
-    while start <= len(text):
-        end = text.find(PARAGRAPH_BREAK, start)
-        end = len(text) if end == -1 else end
-        if text[start:end].strip():
-            yield start, end
-        start = end + len(PARAGRAPH_BREAK)
 
 
 def _words(quote: Row) -> list[tuple[int, int]]:

@@ -706,9 +706,12 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
-    "quotation_after_the_reports_sentence_does_not_carry_it_on": (
+    "quotation_after_the_reports_sentence_is_a_quote_of_its_own_not_more_of_the_report": (
         'The mayor said the plan would work. "We are ready."',
-        [(INDIRECT, "the plan would work", "The mayor", "said")],
+        [
+            (INDIRECT, "the plan would work", "The mayor", "said"),
+            (DIRECT, "We are ready.", "The mayor", None),
+        ],
     ),
     "participle_inside_quotation_marks_stays_in_the_quote": (
         "The veteran said he had served ''for the nation's rights, knowing that we had none at "

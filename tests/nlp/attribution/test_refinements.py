@@ -94,3 +94,22 @@ def test_continuation_joins_a_quotation_run_on_over_a_paragraph_break() -> None:
     assert joined.content == (first.content[0], span(text, "flooded.")[1])
     assert joined.gaps == ((first.content[1], span(text, "By morning")[0]),)
     assert joined.claims == frozenset({0, 1})
+
+
+def test_continuation_gives_a_quoted_sentence_after_a_report_its_speaker() -> None:
+    text = 'She said the plan would fail. "It is a disaster."'
+    context = context_of(text)
+    report = candidate(text, "the plan would fail", source="She")
+    result = carry_on_speakers(context, [report])
+    assert [text[c.content[0] : c.content[1]] for c in result] == [
+        "the plan would fail",
+        "It is a disaster.",
+    ]
+    assert (result[1].rule, result[1].source) == ("continuation", report.source)
+
+
+def test_continuation_leaves_a_quotation_inside_the_writers_sentence_alone() -> None:
+    text = 'She said the plan would fail, and called it "a disaster" later.'
+    context = context_of(text)
+    report = candidate(text, "the plan would fail", source="She")
+    assert carry_on_speakers(context, [report]) == [report]

@@ -71,6 +71,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "Smith: We will vote no on this bill.",
         [(INDIRECT, "We will vote no on this bill.", "Smith", ":")],
     ),
+    "transcript_turn/name_and_outlet": (
+        "Jane Moss, CNN: We will not back down on this bill.",
+        [(INDIRECT, "We will not back down on this bill.", "Jane Moss", ":")],
+    ),
     "transcript_turn/section_label_is_no_speaker": ("UPDATE: The vote was delayed.", []),
     "signed_quotation/dash_and_name": (
         'A headline\n\n"We will vote no on this bill." ― Jane Smith',
@@ -136,6 +140,22 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor saw the closure as a setback.",
         [(INDIRECT, "the closure as a setback", "The mayor", "saw")],
     ),
+    "as_put_it/after": (
+        "The primary requirement is a lawful source of income, as a Homeland Security memo put it.",
+        [
+            (
+                INDIRECT,
+                "The primary requirement is a lawful source of income",
+                "a Homeland Security memo",
+                "put it",
+            )
+        ],
+    ),
+    "as_put_it/before": (
+        "As the mayor put it, the bridge is a disaster.",
+        [(INDIRECT, "the bridge is a disaster", "the mayor", "put it")],
+    ),
+    "as_put_it/a_thing_put_somewhere_is_no_report": ("She put it on the table.", []),
     "stance/about": (
         "Residents are worried about the closure of the bridge.",
         [(INDIRECT, "the closure of the bridge", "Residents", "worried about")],

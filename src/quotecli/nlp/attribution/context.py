@@ -85,6 +85,10 @@ class Context:
     def opens_quote(self, token: Token) -> bool:
         return token.idx in self.openings
 
+    def in_quoted_or_heading(self, offset: int) -> bool:
+        """Whether `offset` falls inside a quotation's marks or a heading."""
+        return inside(offset, self.quoted) or inside(offset, self.headings)
+
     def trimmed(self, first: int, last: int) -> CharSpan:
         """Character span of tokens [first, last) without the punctuation at its edges."""
         doc = self.doc

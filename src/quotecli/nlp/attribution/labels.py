@@ -23,8 +23,12 @@ from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.lexicon import speaker_label_stopwords
 from quotecli.nlp.spans import CharSpan
 
-# `NAME:` or `"NAME:` at a paragraph start: one to three capitalised words, then the colon.
-TRANSCRIPT_LABEL = re.compile(r"""["“']?(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):\s+\S""")
+# `NAME:` or `"NAME:` at a paragraph start: one to three capitalised words, then the colon;
+# `Name, Outlet:` names the speaker and where they spoke.
+TRANSCRIPT_LABEL = re.compile(
+    r"""["“']?(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})"""
+    r"""(?:, [A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3})?:\s+\S"""
+)
 # A dash and one to five capitalised words closing a paragraph: `― Jane Smith`.
 SIGNATURE = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})\s*$")
 QUOTE_MARKS = "\"“”'‘’"
@@ -57,9 +61,10 @@ def transcript_turns(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled]
         if match is None or match.group("name").lower() in speaker_label_stopwords():
             continue
         name = match.span("name")
-        content = _strip_marks(text, (name[1] + 1, end))
+        colon = text.index(":", name[1])
+        content = _strip_marks(text, (colon + 1, end))
         if _is_name(doc, name) and content[1] > content[0] and _ends_sentence(text, content):
-            yield Labelled(content, (name[1], name[1] + 1), name)
+            yield Labelled(content, (colon, colon + 1), name)
 
 
 def signed_quotations(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled]:

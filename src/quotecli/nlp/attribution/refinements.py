@@ -18,7 +18,7 @@ from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.quote_marks import QuotedSpan
 from quotecli.nlp.attribution.rules.quoted import SENTENCE_END, writers_verb_in
 from quotecli.nlp.attribution.triggers import is_cue
-from quotecli.nlp.spans import overlaps
+from quotecli.nlp.spans import line_bounds, overlaps
 from quotecli.records import QuoteKind
 
 # Tokens that may separate the two parts of a split quote: the cue and a speaker with a long
@@ -29,6 +29,9 @@ MAX_TITLE_WORDS = 6
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by"})
 # What may stand between an indirect report and a quotation that carries it on (`...: "`).
 RUN_ON_PUNCTUATION = " ,:;"
+# What may stand between a report and a quotation that is the next sentence: its end.
+SENTENCE_GAP = " .!?”\"’'"
+CLOSING_MARKS = "”\"’'"
 MAX_RUN_ON_GAP = 3
 
 
@@ -97,6 +100,9 @@ def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Can
         if _claimed(result, index) or _attributed(result, quote):
             continue
         if not (quote.continues or _is_quote_line(context.text, quote)):
+            sentence_after = _sentence_after(context, result, quote)
+            if sentence_after is not None:
+                result.append(_carried(quote, index, sentence_after))
             continue
         previous = _last_in_line_before(context, result, quote)
         if previous is None:
@@ -110,19 +116,45 @@ def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Can
                 claims=previous.claims | {index},
             )
             continue
-        result.append(
-            Candidate(
-                rule="continuation",
-                evidence=Evidence.MARKS,
-                content=quote.content,
-                kind=QuoteKind.DIRECT,
-                cue=None,
-                source=previous.source,
-                trigger=quote.opening,
-                claims=frozenset({index}),
-            )
-        )
+        result.append(_carried(quote, index, previous))
     return result
+
+
+def _carried(quote: QuotedSpan, index: int, previous: Candidate) -> Candidate:
+    """The quotation `index`, spoken by the speaker of `previous`, with no cue of its own."""
+    return Candidate(
+        rule="continuation",
+        evidence=Evidence.MARKS,
+        content=quote.content,
+        kind=QuoteKind.DIRECT,
+        cue=None,
+        source=previous.source,
+        trigger=quote.opening,
+        claims=frozenset({index}),
+        act=previous.act,
+    )
+
+
+def _sentence_after(
+    context: Context, candidates: list[Candidate], quote: QuotedSpan
+) -> Candidate | None:
+    """`She said the plan would fail. "It is a disaster."`: a quotation that is a sentence of
+    its own, right after a report with a speaker on the same line (nothing but the end of
+    that sentence between them), carries that speaker."""
+    text = context.text
+    line_start, line_end = line_bounds(text, quote.opening)
+    before = [c for c in candidates if line_start <= c.content[0] < c.content[1] <= quote.opening]
+    if not before or not quote.closed:
+        return None
+    previous = max(before, key=lambda c: c.content[1])
+    gap = text[previous.content[1] : quote.opening]
+    if previous.source is None or gap.strip(SENTENCE_GAP) or not set(gap) & SENTENCE_END:
+        return None
+    last_word = text[quote.content[0] : quote.closing].rstrip(CLOSING_MARKS)[-1:]
+    after = text[quote.closing : line_end].lstrip()
+    if last_word not in SENTENCE_END or (after and not after[0].isupper()):
+        return None
+    return previous
 
 
 def _second_part(

@@ -9,6 +9,7 @@ shares one priority, so their candidates are settled together in text order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -34,6 +35,8 @@ from quotecli.records import Act, QuoteKind
 PRIORITY = 30
 # Prepositions naming what a light verb's noun is about: `made comments on the plan`.
 LIGHT_VERB_NOUN_PREPOSITIONS = TOPIC_PREPOSITIONS | {"on"}
+# `as X put it`: the verbs that can stand there.
+PUT_IT_VERBS = frozenset({"put", "puts", "putting"})
 # Rules whose every report is a belief, intention or attitude, whatever the word.
 THOUGHT_RULES = {"intention": Act.THOUGHT, "views_as": Act.THOUGHT, "stance": Act.THOUGHT}
 
@@ -77,6 +80,30 @@ def find_light_verbs(context: Context) -> Iterator[Candidate]:
         content = _light_verb_content(context, verb)
         if content is not None:
             yield from _candidate(context, verb, content, "light_verb")
+
+
+def find_as_put_it(context: Context) -> Iterator[Candidate]:
+    """`..., as the memo put it.` and `As the mayor put it, ...`: the rest of the sentence is
+    the source's wording (the cue is `put it`)."""
+    for verb in context.doc:
+        it = _put_it(verb)
+        if it is None or context.in_quoted_or_heading(verb.idx):
+            continue
+        sentence = verb.sent
+        before = context.trimmed(sentence.start, verb.left_edge.i)
+        after = context.trimmed(verb.right_edge.i + 1, sentence.end)
+        content = before if before[1] - before[0] > after[1] - after[0] else after
+        for found in _candidate(context, verb, content, "as_put_it"):
+            yield replace(found, cue=(verb.idx, it.idx + len(it)))
+
+
+def _put_it(verb: Token) -> Token | None:
+    """The `it` of `as X put it`, when `verb` is that `put`."""
+    if verb.lower_ not in PUT_IT_VERBS or verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.rights if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
 def _reports(context: Context, cue: Token, rule: str) -> Iterator[Candidate]:
@@ -195,6 +222,7 @@ RULES = (
         triggered_by("views_as", Trigger.VIEW),
         "The mayor saw the closure as a setback.",
     ),
+    _rule("as_put_it", find_as_put_it, "The plan is a disaster, as the mayor put it."),
     _rule("stance", find_stances, "Residents are worried about the closure."),
     _rule(
         "light_verb",
