@@ -120,6 +120,100 @@ ROLE_CASES = [
         ("Zhang Wei", None),
         id="relational_descriptor_then_name",
     ),
+    pytest.param(
+        "Rates will fall, said Nora Bell, who served as trade envoy to Peru from 2010 until "
+        "last year.",
+        ["Nora Bell"],
+        ("Nora Bell", "trade envoy to Peru"),
+        id="relative_clause_served_as_without_dates",
+    ),
+    pytest.param(
+        "Rates will fall, said Omar Diaz, who heads the Institute for Water Studies in Lima.",
+        ["Omar Diaz"],
+        ("Omar Diaz", "heads the Institute for Water Studies in Lima"),
+        id="relative_clause_heads_organisation",
+    ),
+    pytest.param(
+        "Omar Diaz, who runs the mayor's housing effort for older tenants, said rates will "
+        "fall. Rents are too high, Diaz said.",
+        ["Diaz"],
+        ("Omar Diaz", "runs the mayor's housing effort for older tenants"),
+        id="relative_clause_role_carried_to_surname",
+    ),
+    pytest.param(
+        "Omar Diaz, who led the march, said rates will fall.",
+        ["Omar Diaz"],
+        ("Omar Diaz", None),
+        id="relative_clause_act_is_no_role",
+    ),
+    pytest.param(
+        "Omar Diaz, who ran for mayor in 2010, said rates will fall.",
+        ["Omar Diaz"],
+        ("Omar Diaz", None),
+        id="relative_clause_other_verb_is_no_role",
+    ),
+    pytest.param(
+        "On Sunday, Republican vice-presidential nominee\xa0 Gov.\xa0 Ann Roe said taxes are high.",
+        ["Ann Roe"],
+        ("Ann Roe", "Republican vice-presidential nominee Gov."),
+        id="title_across_non_breaking_spaces",
+    ),
+    pytest.param(
+        "Taxes are high, said Sen.\xa0Ann\xa0Roe. Roe spoke in Ohio. Rates will rise, Roe said.",
+        ["Sen.\xa0Ann\xa0Roe", "Roe"],
+        ("Ann Roe", "Sen."),
+        id="name_across_non_breaking_spaces",
+    ),
+    pytest.param(
+        "Sens. Jon Kale (D-Mont.) and Ed Roe (R-S.C.) spoke. Banks are too big, Kale said.",
+        ["Kale"],
+        ("Jon Kale", "D-Mont."),
+        id="party_and_state_tag_when_no_position",
+    ),
+    pytest.param(
+        "Rep. Ed Roe (R-S.C.), the panel's chairman, spoke. Banks are too big, Roe said.",
+        ["Roe"],
+        ("Ed Roe", "Rep. panel's chairman"),
+        id="position_before_party_and_state_tag",
+    ),
+    pytest.param(
+        "Ann Lee (D) spoke. Banks are too big, Lee said.",
+        ["Lee"],
+        ("Ann Lee", None),
+        id="party_initial_alone_is_no_role",
+    ),
+    pytest.param(
+        "Debates rarely matter, noted Acme News’s Dana Kirby.",
+        ["Acme News’s Dana Kirby"],
+        ("Dana Kirby", "Acme News"),
+        id="organisation_possessive_before_name",
+    ),
+    pytest.param(
+        "Debates rarely matter, noted ACN's Dana Kirby.",
+        ["ACN's Dana Kirby"],
+        ("Dana Kirby", "ACN"),
+        id="acronym_possessive_before_name",
+    ),
+    pytest.param(
+        "Taxes are high, said Ohio's Dana Kirby.",
+        ["Ohio's Dana Kirby"],
+        ("Dana Kirby", None),
+        id="place_possessive_before_name_is_no_affiliation",
+    ),
+    pytest.param(
+        "Former city treasurer warns of deficit\n\nA former city treasurer says the budget "
+        'will fail. "Rates must rise," said Omar Diaz, who left office in 2012.',
+        ["A former city treasurer"],
+        ("Omar Diaz", "former city treasurer"),
+        id="lede_role_named_further_on",
+    ),
+    pytest.param(
+        "The budget will fail. The mayor disagrees. Rates are high. A former city treasurer "
+        'says the budget will fail. "Rates must rise," said Omar Diaz.',
+        ["A former city treasurer"],
+        ("former city treasurer", None),
+        id="indefinite_role_after_the_lede_stays_unnamed",
+    ),
 ]
 
 
@@ -151,6 +245,20 @@ PRONOUN_CASES = [
         ["He"],
         "Victor Lane",
         id="he_skips_female_first_name",
+    ),
+    pytest.param(
+        "Karen Holt chaired the hearing in May. Later a judge wrote to Nora Bell about the "
+        "bank. She said the plan was dead.",
+        ["She"],
+        "Karen Holt",
+        id="subject_pronoun_continues_earlier_subject",
+    ),
+    pytest.param(
+        "Karen Holt chaired the hearing in May. The bank hired new lawyers. Later a judge "
+        "wrote to Nora Bell about the bank. She said the plan was dead.",
+        ["She"],
+        "Nora Bell",
+        id="subject_pronoun_takes_much_nearer_object",
     ),
 ]
 

@@ -31,6 +31,10 @@ LOOK_BACK = 2
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 POSTMODIFIER_PREPOSITIONS = frozenset({"of", "for", "at", "on", "from", "to"})
 MAX_WORDS = 9
+# A lede that holds back a name ("A former party chairman says ...") is one of the article's
+# first sentences (the headline counts), and the name comes within this many sentences.
+LEDE_SENTENCES = 2
+LEDE_LOOK_AHEAD = 3
 
 
 def add_descriptions(doc: Doc, people: People, sources: list[CharSpan]) -> None:
@@ -142,3 +146,35 @@ def holds_other_role(person: Person, role: Token) -> bool:
     return not any(
         word in wanted or singular(word) in wanted for text in texts for word in text.split()
     )
+
+
+def lede_holder(doc: Doc, people: People, role: Token) -> int | None:
+    """The person a lede's role phrase names before the article gives the name: "A former
+    party chairman says ... . '...,' said Ann Roe" -> Ann Roe. Only for an indefinite or bare
+    role ("a former chairman", headline "Former chairman") in the first sentences; the holder
+    is the first person named after them (those the lede names are whom it talks about),
+    soon after."""
+    if role.tag_ != "NN" or role.i in people.by_token or not is_role_noun_word(role):
+        return None
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in role.children):
+        return None  # "the chairman", "his lawyer": someone named or known already
+    starts = [sent.start for sent in doc.sents]
+    if bisect_right(starts, role.i) - 1 >= LEDE_SENTENCES or len(starts) <= LEDE_SENTENCES:
+        return None
+    after_lede = starts[LEDE_SENTENCES]
+    gender = gendered_roles().get(fold(role.text))
+    first: tuple[int, int] | None = None
+    for number, person in enumerate(people.persons):
+        start = person.mentions[0].start
+        if start < after_lede or (gender and person.gender not in (None, gender)):
+            continue
+        if first is None or start < first[0]:
+            first = (start, number)
+    if first is None or bisect_right(starts, first[0]) - 1 >= LEDE_SENTENCES + LEDE_LOOK_AHEAD:
+        return None
+    return first[1]
+
+
+def is_role_noun_word(token: Token) -> bool:
+    word = fold(token.text)
+    return word in person_nouns() and word not in generic_person_nouns()

@@ -34,6 +34,7 @@ from quotecli.nlp.wordlists import (
     name_particles,
     organization_nouns,
     person_role_nouns,
+    relative_role_verbs,
 )
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
@@ -68,6 +69,8 @@ GENDER_WINDOW = 15
 MAX_ACRONYM = 4
 WORD = re.compile(r"[^\W\d_]+")
 HYPHENS = frozenset({"-", "‐", "‑"})
+# A party initial (Democrat, Republican, Independent) and a state after a name: "(R-Ohio)".
+PARTY_TAG = re.compile(r"\(\s*([DRI]\s?-\s?[A-Z][A-Za-z.]{1,8})\s*\)")
 NICKNAME = re.compile(r'["“] (\w[^"”]*?) ["”]')
 
 
@@ -83,6 +86,7 @@ class NameMention:
     affiliation: str | None
     gender: str | None
     is_subject: bool
+    party: str | None = None  # a party-and-state tag after the name: "D-Mont."
 
 
 @dataclass(slots=True)
@@ -114,6 +118,11 @@ class Person:
 
     @property
     def affiliation(self) -> str | None:
+        """The position; else the party-and-state tag after the name ("D-Mont.")."""
+        return self.position or next((m.party for m in self.mentions if m.party), None)
+
+    @property
+    def position(self) -> str | None:
         """The appositive role; else a role phrase from elsewhere, when a title is known."""
         told = self.told_affiliation
         if told is not None or not any(m.title for m in self.mentions):
@@ -190,7 +199,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < len(doc):
-            if is_name_token(doc[j]) or is_bridge(doc, j) or is_particle(doc, j):
+            if is_name_token(doc[j]) or is_bridge(doc, j) or is_particle(doc, j) or is_gap(doc, j):
                 j += 1
             elif is_name_hyphen(doc, j):
                 j += 2  # "Ban Ki-moon", "Jo-Renee", "Holtz-Eakin": one name
@@ -210,6 +219,14 @@ def is_name_token(token: Token) -> bool:
         token.ent_type_ == "PERSON" and token.tag_ in COMMON_NOUN_TAGS
     )
     return proper and token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+def is_gap(doc: Doc, j: int) -> bool:
+    """A stray space inside a name ("Ann\xa0Roe"), but no line break."""
+    token = doc[j]
+    return (
+        token.is_space and "\n" not in token.text and j + 1 < len(doc) and is_name_token(doc[j + 1])
+    )
 
 
 def is_bridge(doc: Doc, j: int) -> bool:
@@ -272,21 +289,25 @@ def candidate_mentions(doc: Doc) -> list[tuple[NameMention, bool]]:
 def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
     """Split the title off a run (looking left for "Vietnam's", "former", "Vietnamese")."""
     left = title_extension(doc, start)
-    words = [t.text for t in doc[left:end]]
-    title_words, _ = split_title(words)
+    kept = [t.i for t in doc[left:end] if not t.is_space]
+    title_words, _ = split_title([doc[i].text for i in kept])
     if not title_words:
         left, title_words = start, []
-    name_start = left + len(title_words)
+    name_start = kept[len(title_words)] if title_words and len(title_words) < len(kept) else end
+    if not title_words:
+        name_start = left
     # "Republican Donald Trump": a party or place word in front of a name is no part of it.
     while end - name_start > 1 and is_party_or_place(doc[name_start]):
         name_start += 1
+    if start > 0 and party_tag(doc, start - 1) is not None:
+        return None  # "(R-Ohio)": a party and a state, no name
     if name_start >= end or all(t.ent_type_ in TIME_LABELS for t in doc[name_start:end]):
         return None  # "commander in chief Wednesday": a day is no name
     if end - name_start >= 2 and all(is_title_word(t.text) for t in doc[name_start:end]):
         return None  # "Retired General": a title without a name (but "Dean", "King" are)
     if not doc[name_start].text[:1].isupper() or modifies_role_noun(doc, end):
         return None  # "director of AROS", "DNC chairman": what or whom a role is of
-    title_words = [t.text for t in doc[left:name_start]]
+    title_words = [t.text for t in doc[left:name_start] if not t.is_space]
     head = doc[end - 1]
     title = shown_title(doc, modifier_start(doc, left), name_start, title_words)
     if title is None and left == name_start:
@@ -294,16 +315,42 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         if title_start is not None:
             left, title = title_start, doc[title_start:name_start].text
     affiliation = affiliation_of(doc, head)
+    if affiliation is None and title is None and left == name_start:
+        affiliation = owner_before(doc, name_start)
     return NameMention(
         start=name_start,
         end=end,
         title_start=left,
-        words=[t.text for t in doc[name_start:end]],
+        words=[t.text for t in doc[name_start:end] if not t.is_space],
         title=title,
         affiliation=None if affiliation and title and affiliation in title else affiliation,
         gender=honorific_gender(title_words) or role_gender(title_words),
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+        party=party_tag(doc, end) if end < len(doc) else None,
     )
+
+
+def owner_before(doc: Doc, name_start: int) -> str | None:
+    """The organisation whose possessive stands right before an untitled name: "Acme News's
+    Ann Roe" -> "Acme News", "ACN's Ann Roe" -> "ACN"."""
+    owner = name_start - 2
+    if owner < 0 or doc[owner + 1].tag_ != "POS" or doc[owner].ent_type_ != "ORG":
+        return None
+    first = owner
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    if first == owner and not doc[owner].text.isupper():
+        return None  # "Trump's Ann Roe": a lone capitalised word may be a person's surname
+    return clean_affiliation(doc[first : owner + 1].text)
+
+
+def party_tag(doc: Doc, i: int) -> str | None:
+    """The tag in brackets opening at token `i` when it is a party initial and a state: "(D-Mont.)"
+    -> "D-Mont.", "(R-S.C.)" -> "R-S.C."."""
+    if doc[i].text != "(":
+        return None
+    match = PARTY_TAG.match(doc.text, doc[i].idx)
+    return re.sub(r"\s+", "", match.group(1)) if match else None
 
 
 def trim_to_known_names(
@@ -424,16 +471,25 @@ def modifier_start(doc: Doc, left: int) -> int:
 
 def title_extension(doc: Doc, start: int) -> int:
     """How far left a title reaches beyond the capitalised run: modifiers like "Russian",
-    "Vietnam 's", "former", "of" (in "Secretary of State")."""
+    "Vietnam 's", "former", "of" (in "Secretary of State"), across stray spaces ("Gov.\xa0")."""
     i = start
-    while i > 0:
-        token = doc[i - 1]
-        if i >= 2 and (is_place_possessive(doc, i - 1) or is_title_of(doc, i - 1)):
-            i -= 2
-        elif is_title_word(token.text) or token.ent_type_ in ("NORP", "GPE"):
-            i -= 1
-        else:
-            break
+    while (step := title_step(doc, i)) < i:
+        i = step
+    return i
+
+
+def title_step(doc: Doc, i: int) -> int:
+    """Where the title reaches with the words just before token `i`; `i` when it stops."""
+    if i <= 0:
+        return i
+    token = doc[i - 1]
+    if i >= 2 and (is_place_possessive(doc, i - 1) or is_title_of(doc, i - 1)):
+        return i - 2
+    if is_title_word(token.text) or token.ent_type_ in ("NORP", "GPE"):
+        return i - 1
+    if token.is_space and i >= 2:
+        beyond = title_step(doc, i - 1)
+        return beyond if beyond < i - 1 else i
     return i
 
 
@@ -452,9 +508,9 @@ def shown_title(doc: Doc, first: int, name_start: int, words: list[str]) -> str 
     kept = title_text(words)
     if kept is None:
         return None
-    while first < name_start and fold(doc[first].text) in honorifics():
+    while first < name_start and (fold(doc[first].text) in honorifics() or doc[first].is_space):
         first += 1
-    return doc[first:name_start].text or None
+    return " ".join(doc[first:name_start].text.split()) or None
 
 
 def role_gender(words: list[str]) -> str | None:
@@ -503,13 +559,56 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
             child.dep_ == "prep"
             and child.lower_ in AFFILIATION_PREPOSITIONS
             and doc[child.i - 1].text == ","
-            and child.i - 1 == head.i + 1
+            and child.i - 1 == comma_after(doc, head)
             and not names_a_place(child)
         ):
             return clean_affiliation(phrase_until_comma(doc, child.i, child.right_edge.i))
     if head.dep_ == "appos" and head.head.i < head.i:
         return descriptor_before(doc, head)
-    return None
+    return relative_role(doc, head)
+
+
+def relative_role(doc: Doc, head: Token) -> str | None:
+    """The position a relative clause right after "Name," gives: "X, who heads the Y Center"
+    -> "heads the Y Center"; "X, who served as envoy to Z from 2010" -> "envoy to Z"."""
+    comma = comma_after(doc, head)
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    clause = next((c for c in head.rights if c.dep_ == "relcl"), None)
+    if clause is None or clause.left_edge.i != comma + 1 or clause.left_edge.lower_ != "who":
+        return None
+    verbs = relative_role_verbs()
+    if clause.lower_ not in verbs:
+        return None
+    preposition = verbs[clause.lower_]
+    if preposition is None:
+        if not any(c.dep_ == "dobj" and names_an_organization(c) for c in clause.children):
+            return None  # "who led the march": an act, not a position
+        first = clause.i
+    else:
+        found = next((c for c in clause.children if c.lower_ == preposition), None)
+        if found is None or found.i + 1 > clause.right_edge.i:
+            return None
+        first = found.i + 1
+    last = first
+    while last <= clause.right_edge.i and not ends_role(doc[last]):
+        last += 1
+    return clean_affiliation(doc[first:last].text) if last > first else None
+
+
+def names_an_organization(obj: Token) -> bool:
+    """ "the Y Center", "the mayor's housing effort", "the agency": something one can head."""
+    if fold(obj.text) in organization_nouns():
+        return True
+    return any(t.tag_ in PROPER_TAGS or t.tag_ == "POS" for t in obj.subtree)
+
+
+def ends_role(token: Token) -> bool:
+    """Where a role phrase in a relative clause stops: a comma, another clause, or a time
+    ("from 2012 until last year")."""
+    if token.text == "," or is_relative_start(token) or token.ent_type_ in TIME_LABELS:
+        return True
+    return token.dep_ == "prep" and any(c.ent_type_ in TIME_LABELS for c in token.children)
 
 
 def descriptor_before(doc: Doc, name: Token) -> str | None:
@@ -559,7 +658,19 @@ def follows_comma(doc: Doc, head: Token, appos: Token) -> bool:
     """An affiliation starts right after "Name,": not bracketed ("To Lam (L)"), not a phrase
     the parser hung on the name from further away, not a time ("1:21 p.m.")."""
     first = appos.left_edge
-    return first.i == head.i + 2 and doc[head.i + 1].text == "," and not first.like_num
+    comma = comma_after(doc, head)
+    return first.i == comma + 1 and doc[comma].text == "," and not first.like_num
+
+
+def comma_after(doc: Doc, head: Token) -> int:
+    """Where the comma after a name would stand: right after it, or after a party-and-state
+    tag ("Ed Roe (R-S.C.), the panel's chairman")."""
+    after = head.i + 1
+    if after < len(doc) and party_tag(doc, after) is not None:
+        while after < len(doc) and doc[after].text != ")":
+            after += 1
+        after += 1
+    return min(after, len(doc) - 1)
 
 
 def phrase_until_comma(doc: Doc, first: int, last: int) -> str:
@@ -589,14 +700,17 @@ def cluster(doc: Doc, candidates: list[tuple[NameMention, bool]]) -> People:
             persons[by_key[key]].mentions.append(mention)
     merge_contained_names(persons)
     persons = [p for p in persons if p.mentions]
+    index = WordIndex(persons)
     for mention, certain in candidates:
         if len(mention.words) >= 2 and certain:
             continue
-        index = nearest_person(persons, mention)
-        if index is not None:
-            persons[index].mentions.append(mention)
+        found = nearest_person(persons, mention, index)
+        if found is not None:
+            persons[found].mentions.append(mention)
+            index.add(found, mention)
         elif certain:
             persons.append(Person([mention]))
+            index.add(len(persons) - 1, mention)
     for person in persons:
         person.mentions.sort(key=lambda m: m.start)
         person.learned_gender = learned_gender(doc, person)
@@ -626,27 +740,62 @@ def merge_contained_names(persons: list[Person]) -> None:
     """Fold a shorter full name into a longer one holding all its words ("Hillary Clinton"
     into "Hillary Rodham Clinton")."""
     ordered = sorted(persons, key=lambda p: -len(p.name.split()))
-    for i, short in enumerate(reversed(ordered)):
-        for long in ordered[: len(ordered) - 1 - i]:
-            if long is not short and short.mentions and short.words < long.words:
-                long.mentions.extend(short.mentions)
+    # A longer person only gains words it already holds, so each word set is read once.
+    words = [p.words for p in ordered]
+    holders: dict[str, set[int]] = {}
+    for position, held in enumerate(words):
+        for word in held:
+            holders.setdefault(word, set()).add(position)
+    for i in range(len(ordered) - 1, -1, -1):
+        short = ordered[i]
+        if not short.mentions:
+            continue
+        within = set.intersection(*(holders[w] for w in words[i])) if words[i] else set(range(i))
+        for j in sorted(p for p in within if p < i):
+            if words[i] < words[j]:
+                ordered[j].mentions.extend(short.mentions)
                 short.mentions.clear()
                 break
 
 
-def nearest_person(persons: list[Person], mention: NameMention) -> int | None:
+class WordIndex:
+    """Each person's folded name words, and the persons holding each word, kept up to date as
+    mentions join them (so a lone name looks only at the persons sharing its words)."""
+
+    def __init__(self, persons: list[Person]) -> None:
+        self.words: list[set[str]] = []
+        self.holders: dict[str, set[int]] = {}
+        for number, person in enumerate(persons):
+            for mention in person.mentions:
+                self.add(number, mention)
+
+    def add(self, number: int, mention: NameMention) -> None:
+        while len(self.words) <= number:
+            self.words.append(set())
+        for word in mention.words:
+            folded = fold(word)
+            self.words[number].add(folded)
+            self.holders.setdefault(folded, set()).add(number)
+
+    def holding(self, words: set[str]) -> list[int]:
+        """The persons whose name words include all of `words`, in order."""
+        if not words:
+            return list(range(len(self.words)))
+        return sorted(set.intersection(*(self.holders.get(w, set()) for w in words)))
+
+
+def nearest_person(persons: list[Person], mention: NameMention, index: WordIndex) -> int | None:
     """The person whose name holds all of `mention`'s words, named closest before it (or after)."""
     words = {fold(w) for w in mention.words}
     best: tuple[int, int, int] | None = None
-    for index, person in enumerate(persons):
-        if not words <= person.words:
-            continue
+    for number in index.holding(words):
+        person = persons[number]
         if mention.gender and person.gender not in (None, mention.gender):
             continue  # "Mr. Obama" is not Michelle Obama
         # The person named more often wins ("Clinton" is the candidate, not her daughter
         # named once); between equals, the one named closest before.
         distance = min(distance_to(m.start, mention.start) for m in person.mentions)
-        rank = (-len(person.mentions), distance, index)
+        rank = (-len(person.mentions), distance, number)
         best = rank if best is None or rank < best else best
     return None if best is None else best[2]
 

@@ -2,7 +2,8 @@
 
 A pronoun takes the closest compatible antecedent: agreement first (gender when known, person
 vs. organisation vs. group from the pronoun), then the nearest sentence, then subjects before
-other mentions, then the most recent.
+other mentions, then the most recent. A pronoun that is a subject continues an earlier
+subject: a mention in an earlier sentence that is no subject counts as one sentence further.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from quotecli.records import SpeakerKind
 
 # Sentences to look back; beyond this a pronoun is left unresolved rather than guessed.
 MAX_SENTENCES = 6
+# Extra sentences a non-subject antecedent of a subject pronoun counts as, in earlier sentences.
+NON_SUBJECT_PENALTY = 1
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 KINDS_BY_NUMBER = {
     "singular": frozenset({SpeakerKind.PERSON}),
     "plural": frozenset({SpeakerKind.GROUP, SpeakerKind.ORGANIZATION}),
@@ -75,6 +79,8 @@ def pick_antecedent(
         gender = gender_of(candidate.entity)
         if info.gender in ("male", "female") and gender not in (None, info.gender):
             continue
+        if distance > 0 and not candidate.is_subject and pronoun.dep_ in SUBJECT_DEPS:
+            distance += NON_SUBJECT_PENALTY  # "Lee met Ann Roe. She said": Lee, if a woman
         rank = (distance, not candidate.is_subject, -candidate.token)
         if best is None or rank < best:
             best, chosen = rank, candidate

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotecli.nlp.descriptions import add_descriptions, holder_nearby, role_phrase
+from quotecli.nlp.descriptions import add_descriptions, holder_nearby, lede_holder, role_phrase
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.mentions import People, find_people, is_role_noun, readable
 from quotecli.nlp.names import is_title_word
@@ -288,6 +288,9 @@ class SpeakerResolver:
             return found
         holder = holder_nearby(self.doc, self.people, head)
         if holder is not None:  # "The GOP nominee said", the nominee named just before
+            return self.person_referent(holder, None)
+        holder = lede_holder(self.doc, self.people, head)
+        if holder is not None:  # "A former party chairman says ...", named further on
             return self.person_referent(holder, None)
         name = noun_phrase_core(head)
         named = names_organization(head)  # "EU delegation spokesperson"; not "a source"

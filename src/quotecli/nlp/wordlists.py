@@ -63,6 +63,13 @@ def relative_pronouns() -> frozenset[str]:
 
 
 @cache
+def relative_role_verbs() -> dict[str, str | None]:
+    """Verb form -> the preposition whose object is the role (None: the verb phrase is)."""
+    entries = (line.split() for line in read_words("relative_role_verbs.txt"))
+    return {words[0]: (words[1] if len(words) > 1 else None) for words in entries}
+
+
+@cache
 def _roles() -> dict[str, Any]:
     return read_json("roles.json")
 
