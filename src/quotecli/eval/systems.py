@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -29,7 +30,6 @@ class SharedParse:
     def __init__(self, extractor: Extractor, cache: ParseCache | None = None) -> None:
         self.extractor = extractor
         self.cache = cache
-        self._lemmatizer: Callable[[Doc], Doc] | bool | None = False  # False: not loaded yet
         self._key: str | None = None
         self._docs: list[tuple[int, Doc]] = []
 
@@ -51,6 +51,11 @@ class SharedParse:
         extraction = assemble(record, parts, self.extractor.version)
         return [from_quote(quote) for quote in extraction.quotes]
 
+    @cached_property
+    def _lemmatizer(self) -> Callable[[Doc], Doc] | None:
+        """The model's lemmatizer, loaded when a baseline first needs it."""
+        return model_lemmatizer(self.extractor.model_name)
+
     def baseline(self, name: str) -> Predict:
         """The named baseline's predict function.
 
@@ -68,9 +73,7 @@ class SharedParse:
     def textacy(self, article: GoldArticle) -> list[Prediction]:
         """The textacy baseline's predictions on the same Docs, lemmatised."""
         docs = self.docs(article)
-        if self._lemmatizer is False:
-            self._lemmatizer = model_lemmatizer(self.extractor.model_name)
         lemmatize = self._lemmatizer
-        if callable(lemmatize):
+        if lemmatize is not None:
             docs = [(offset, lemmatize(doc)) for offset, doc in docs]
         return baseline_for_docs(docs)

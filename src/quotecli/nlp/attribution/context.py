@@ -56,14 +56,12 @@ class Context:
         by_trigger: dict[Trigger, list[Token]] = {trigger: [] for trigger in Trigger}
         cue_nouns = []
         for token in doc:
-            trigger = trigger_of(token)
-            if trigger is None and not is_cue_noun(token):
-                continue
-            if inside(token.idx, quoted) or inside(token.idx, headings):
+            trigger, noun = trigger_of(token), is_cue_noun(token)
+            if (trigger is None and not noun) or _hidden(token.idx, quoted, headings):
                 continue
             if trigger is not None:
                 by_trigger[trigger].append(token)
-            if is_cue_noun(token):
+            if noun:
                 cue_nouns.append(token)
         return cls(
             doc=doc,
@@ -87,7 +85,7 @@ class Context:
 
     def in_quoted_or_heading(self, offset: int) -> bool:
         """Whether `offset` falls inside a quotation's marks or a heading."""
-        return inside(offset, self.quoted) or inside(offset, self.headings)
+        return _hidden(offset, self.quoted, self.headings)
 
     def trimmed(self, first: int, last: int) -> CharSpan:
         """Character span of tokens [first, last) without the punctuation at its edges."""
@@ -144,6 +142,11 @@ class Context:
             if quote.closed and quote.content[1] <= content[1] < quote.closing:
                 return content[0], quote.closing
         return content
+
+
+def _hidden(offset: int, quoted: tuple[CharSpan, ...], headings: tuple[CharSpan, ...]) -> bool:
+    """Inside a quotation's marks or a heading, where no word starts a report."""
+    return inside(offset, quoted) or inside(offset, headings)
 
 
 def heading_lines(text: str, every_line: tuple[CharSpan, ...]) -> tuple[CharSpan, ...]:

@@ -43,8 +43,8 @@ THOUGHT_RULES = {"intention": Act.THOUGHT, "views_as": Act.THOUGHT, "stance": Ac
 Finder = Callable[[Context], Iterator[Candidate]]
 
 
-def reporting(rule: str, construction: Construction) -> Finder:
-    """A finder for reporting verbs that hold their content through `construction`."""
+def by_construction(rule: str, construction: Construction, example: str) -> Rule:
+    """The rule for reporting verbs that hold their content through `construction`."""
 
     def find(context: Context) -> Iterator[Candidate]:
         for cue in context.triggers[Trigger.REPORTING]:
@@ -52,18 +52,18 @@ def reporting(rule: str, construction: Construction) -> Finder:
                 yield from _reports(context, cue, rule)
 
     find.__doc__ = f"Reporting verbs whose content is their {construction}."
-    return find
+    return Rule(rule, PRIORITY, find, example)
 
 
-def triggered_by(rule: str, trigger: Trigger) -> Finder:
-    """A finder for every report of a `trigger` word, whatever its construction."""
+def by_trigger(rule: str, trigger: Trigger, example: str) -> Rule:
+    """The rule for every report of a `trigger` word, whatever its construction."""
 
     def find(context: Context) -> Iterator[Candidate]:
         for cue in context.triggers[trigger]:
             yield from _reports(context, cue, rule)
 
     find.__doc__ = f"Reports of {trigger} words."
-    return find
+    return Rule(rule, PRIORITY, find, example)
 
 
 def find_stances(context: Context) -> Iterator[Candidate]:
@@ -181,47 +181,23 @@ def _rule(name: str, find: Finder, example: str) -> Rule:
 
 
 RULES = (
-    _rule(
+    by_construction(
         "according_to",
-        reporting("according_to", Construction.ACCORDING_TO),
+        Construction.ACCORDING_TO,
         "According to the mayor, the bridge will reopen in May.",
     ),
-    _rule(
-        "reported_clause",
-        reporting("reported_clause", Construction.CLAUSE),
-        "The mayor said the bridge would reopen in May.",
+    by_construction(
+        "reported_clause", Construction.CLAUSE, "The mayor said the bridge would reopen in May."
     ),
-    _rule(
-        "aside",
-        reporting("aside", Construction.ASIDE),
-        "The bridge, the mayor said, will reopen in May.",
+    by_construction("aside", Construction.ASIDE, "The bridge, the mayor said, will reopen in May."),
+    by_construction("pro_form", Construction.PRO_FORM, "The mayor said so."),
+    by_construction(
+        "cue_object", Construction.OBJECT, "The mayor urged drivers to avoid the bridge."
     ),
-    _rule("pro_form", reporting("pro_form", Construction.PRO_FORM), "The mayor said so."),
-    _rule(
-        "cue_object",
-        reporting("cue_object", Construction.OBJECT),
-        "The mayor urged drivers to avoid the bridge.",
-    ),
-    _rule(
-        "cue_topic",
-        reporting("cue_topic", Construction.TOPIC),
-        "The mayor called for a new bridge.",
-    ),
-    _rule(
-        "intention",
-        triggered_by("intention", Trigger.INTENTION),
-        "The mayor wants to rebuild the bridge.",
-    ),
-    _rule(
-        "topic_verb",
-        triggered_by("topic_verb", Trigger.TOPIC),
-        "The council discussed the bridge repairs.",
-    ),
-    _rule(
-        "views_as",
-        triggered_by("views_as", Trigger.VIEW),
-        "The mayor saw the closure as a setback.",
-    ),
+    by_construction("cue_topic", Construction.TOPIC, "The mayor called for a new bridge."),
+    by_trigger("intention", Trigger.INTENTION, "The mayor wants to rebuild the bridge."),
+    by_trigger("topic_verb", Trigger.TOPIC, "The council discussed the bridge repairs."),
+    by_trigger("views_as", Trigger.VIEW, "The mayor saw the closure as a setback."),
     _rule("as_put_it", find_as_put_it, "The plan is a disaster, as the mayor put it."),
     _rule("stance", find_stances, "Residents are worried about the closure."),
     _rule(
