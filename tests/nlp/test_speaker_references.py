@@ -46,6 +46,14 @@ CASES = [
         "Karen Holt",
         id="first_name_outweighs_a_pronoun_after_the_name",
     ),
+    pytest.param(
+        'Ellen Marsh questioned the witness. Sen. Ann Roe scolded him: "The plan is dead," '
+        "she said.",
+        ["she"],
+        ("Sen. Ann Roe", "dead"),
+        "Ann Roe",
+        id="name_in_mixed_quote_outside_its_marks",
+    ),
 ]
 
 

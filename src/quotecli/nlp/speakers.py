@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from quotecli.nlp.attribution.quote_marks import find_quoted_spans
 from quotecli.nlp.descriptions import add_descriptions, holder_nearby, lede_holder, role_phrase
 from quotecli.nlp.doctext import doc_text
 from quotecli.nlp.mentions import People, find_people, is_role_noun, readable
@@ -196,7 +197,7 @@ class SpeakerResolver:
 
     def named_outside_quotes(self) -> list[Candidate]:
         """Person and organisation mentions outside direct quotes (computed once per Doc)."""
-        quoted = [a.content for a in self.attributions if a.kind is not QuoteKind.INDIRECT]
+        quoted = self.quoted_words()
         people = [
             Candidate(m.end - 1, -1 - number, SpeakerKind.PERSON, m.is_subject)
             for number, person in enumerate(self.people.persons)
@@ -204,6 +205,20 @@ class SpeakerResolver:
             if not inside(self.doc[m.start].idx, quoted)
         ]
         return people + self.organizations_outside(quoted)
+
+    def quoted_words(self) -> list[CharSpan]:
+        """The speakers' own words: direct quotes whole, and the marked parts of mixed ones
+        (a mixed quote's content also holds the writer's words, often the speaker's name:
+        `Sen. Ann Roe scolded him: "..." she said`)."""
+        spans = [a.content for a in self.attributions if a.kind is QuoteKind.DIRECT]
+        mixed = [a.content for a in self.attributions if a.kind is QuoteKind.MIXED]
+        if mixed:
+            spans += [
+                found.content
+                for found in find_quoted_spans(doc_text(self.doc))
+                if inside(found.content[0], mixed)
+            ]
+        return spans
 
     def organizations_outside(self, quoted: list[CharSpan]) -> list[Candidate]:
         """Organisations the model names, as antecedents for "it" and "they"."""
