@@ -54,6 +54,14 @@ CASES = [
         "Ann Roe",
         id="name_in_mixed_quote_outside_its_marks",
     ),
+    pytest.param(
+        "Senators Tom Reed and Paul Lang wrote to the agency on Monday. They said the "
+        "program was broken.",
+        ["They"],
+        None,
+        "Tom Reed",
+        id="they_to_two_named_people",
+    ),
 ]
 
 

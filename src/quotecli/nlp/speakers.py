@@ -204,7 +204,22 @@ class SpeakerResolver:
             for m in person.mentions
             if not inside(self.doc[m.start].idx, quoted)
         ]
-        return people + self.organizations_outside(quoted)
+        return people + self.couples(people) + self.organizations_outside(quoted)
+
+    def couples(self, people: list[Candidate]) -> list[Candidate]:
+        """Named persons joined by "and" ("Grassley and Leahy said"), as antecedents of
+        "they": the first of them stands for the pair."""
+        found = []
+        for candidate in people:
+            token = self.doc[candidate.token]
+            if token.dep_ != "conj" or token.head.i not in self.people.by_token:
+                continue
+            if not any(c.dep_ == "cc" and c.lower_ == "and" for c in token.head.children):
+                continue
+            first = -1 - self.people.by_token[token.head.i]
+            subject = token.head.dep_ in ("nsubj", "nsubjpass")
+            found.append(Candidate(candidate.token, first, SpeakerKind.GROUP, subject))
+        return found
 
     def quoted_words(self) -> list[CharSpan]:
         """The speakers' own words: direct quotes whole, and the marked parts of mixed ones
