@@ -13,7 +13,8 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from quotecli.nlp.wordlists import fold
+from quotecli.nlp.doctext import doc_text
+from quotecli.nlp.wordlists import fold, organization_kind_words, organization_nouns
 
 CACHE_KEY = "quotecli.organizations"
 # Small words left out of an acronym ("International Monetary Fund" -> IMF, "Alliance to
@@ -90,9 +91,31 @@ def is_acronym_of(acronym: str, name: str) -> bool:
     )
 
 
-def organization_of_kind(doc: Doc, noun: str, before: int) -> str | None:
+def organization_of_kind(
+    doc: Doc, noun: str, before: int, required: frozenset[str] = frozenset()
+) -> str | None:
     """The organisation named before character `before` whose name holds `noun` ("the
-    commission" -> "Commission on Presidential Debates"), the most often named first."""
+    commission" -> "Commission on Presidential Debates"), the most often named first; else
+    one whose name holds a word of that kind ("the union" -> "Association of Flight
+    Attendants"); else the noun after a proper name ("police" -> "Tulsa police"). Names
+    named before `before` come first. `required`: words the name must hold ("appeals" in
+    "the appeals court")."""
+    everywhere = len(doc_text(doc))
+    kind = organization_kind_words(noun)
+    return (
+        named_of_kind(doc, frozenset([noun]), noun, before, required)
+        or named_of_kind(doc, kind, noun, before, required)
+        or qualified_noun(doc, noun, before, required)
+        or named_of_kind(doc, kind, noun, everywhere, required)
+        or qualified_noun(doc, noun, everywhere, required)
+    )
+
+
+def named_of_kind(
+    doc: Doc, kind_words: frozenset[str], noun: str, before: int, required: frozenset[str]
+) -> str | None:
+    """The organisation named before `before` whose name holds one of `kind_words` and every
+    `required` word, the most often named first."""
     best: tuple[int, int, str] | None = None
     counts = organization_names(doc)
     for ent in doc.ents:
@@ -100,8 +123,51 @@ def organization_of_kind(doc: Doc, noun: str, before: int) -> str | None:
             continue
         name = ent.text[4:] if ent[0].lower_ == "the" else ent.text
         words = fold(name).replace("-", " ").split()
-        if noun not in words or words == [noun] or not name[:1].isupper():
+        if kind_words.isdisjoint(words) or words == [noun] or not name[:1].isupper():
             continue  # the model's "the bank" names no bank
+        if not required <= {stem(word) for word in words}:
+            continue  # "the appeals court" is no "Supreme Court"
+        if noun not in words and any(
+            w in organization_nouns() and w not in kind_words for w in words
+        ):
+            continue  # "the network" is no "Broadcasting Board of Governors"
         rank = (counts[name], len(name), name)
         best = rank if best is None or rank > best else best
     return None if best is None else best[2]
+
+
+def qualified_noun(doc: Doc, noun: str, before: int, required: frozenset[str]) -> str | None:
+    """ "Charlotte-Mecklenburg police" for "police": the noun written after a run of proper
+    nouns before character `before`, the most often written first, then the latest."""
+    counts: Counter[str] = Counter()
+    latest: dict[str, int] = {}
+    for token in doc:
+        if token.idx >= before:
+            break
+        if token.lower_ != noun:
+            continue
+        start = token.i
+        while start > token.sent.start and (
+            doc[start - 1].tag_ in ("NNP", "NNPS")
+            or (
+                doc[start - 1].tag_ == "HYPH"
+                and start - 2 >= token.sent.start
+                and doc[start - 2].tag_ == "NNP"
+            )
+        ):
+            start -= 1
+        if start == token.i or doc[start].ent_type_ in ("PERSON", "DATE", "TIME"):
+            continue
+        name = f"{doc[start : token.i].text} {token.text.lower()}"
+        if not required <= {stem(word) for word in fold(name).split()}:
+            continue
+        counts[name] += 1
+        latest[name] = token.i
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (counts[name], latest[name]))
+
+
+def stem(word: str) -> str:
+    """A word without a plural "s" ("appeals" and "appeal" compare equal)."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

@@ -28,7 +28,7 @@ from quotecli.nlp.nominals import (
     resolve_role,
     singular,
 )
-from quotecli.nlp.organizations import full_organization_name, organization_of_kind
+from quotecli.nlp.organizations import full_organization_name, organization_of_kind, stem
 from quotecli.nlp.pronouns import Candidate, pick_antecedent, relative_antecedent
 from quotecli.nlp.types import Attribution, CharSpan, Entity
 from quotecli.nlp.wordlists import (
@@ -307,7 +307,7 @@ class SpeakerResolver:
         served = self.organization_served(head)
         if served is not None:
             return served
-        if head.tag_ == "NNS":
+        if head.tag_ == "NNS" and not is_collective_organization(head):
             return group_referent(head)
         if word in organization_nouns():
             return self.organization_referent(head)
@@ -376,18 +376,35 @@ class SpeakerResolver:
         if owner is not None:  # "Donald Trump's campaign", "the Trump campaign"
             name = f"{self.people.persons[owner].name.split()[-1]} {head.text}"
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
-        if not has_proper_noun(head):
-            for (kind, key), _ in self.keys.items():
-                if kind == "org" and key.split()[-1:] == [word]:
-                    entity = self.entities[self.keys[(kind, key)]]
-                    return Referent(SpeakerKind.ORGANIZATION, (kind, key), entity.name, head.text)
         name = noun_phrase_core(head)
         named = has_proper_noun(head)
-        if not named:  # "the commission": the commission the article named before
-            found = organization_of_kind(self.doc, word, head.idx)
+        if not named:
+            speaking = self.speaking_organization(word, named=True)
+            if speaking is not None:
+                return speaking
+            # "the commission": the commission the article names
+            required = frozenset(
+                stem(fold(c.text))
+                for c in head.lefts
+                if c.dep_ == "compound" and c.tag_ in ("NN", "NNS")
+            )
+            found = organization_of_kind(self.doc, word, head.idx, required)
             if found is not None:
                 return Referent(SpeakerKind.ORGANIZATION, ("org", fold(found)), found, name)
+            speaking = self.speaking_organization(word, named=False)
+            if speaking is not None:
+                return speaking
         return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name, named=named)
+
+    def speaking_organization(self, word: str, named: bool) -> Referent | None:
+        """The organisation already speaking whose name ends with `word`."""
+        for (kind, key), index in self.keys.items():
+            entity = self.entities[index]
+            if kind == "org" and key.split()[-1:] == [word] and entity.named == named:
+                return Referent(
+                    SpeakerKind.ORGANIZATION, (kind, key), entity.name, word, named=named
+                )
+        return None
 
     def owner_of(self, head: Token) -> int | None:
         """The person an organisation noun belongs to: "Trump's campaign", "the Clinton team"."""
@@ -458,6 +475,12 @@ def names_organization(head: Token) -> bool:
     if singular(fold(head.text)) not in speaking_for_roles():
         return False
     return any(t.ent_type_ == "ORG" for t in head.subtree if t.i < head.i)
+
+
+def is_collective_organization(head: Token) -> bool:
+    """ "police": an organisation noun tagged plural but with no singular of its own."""
+    word = fold(head.text)
+    return word in organization_nouns() and singular(word) == word and not has_conjunct(head)
 
 
 def has_conjunct(head: Token) -> bool:

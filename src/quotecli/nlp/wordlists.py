@@ -122,6 +122,12 @@ def organization_nouns() -> frozenset[str]:
 
 
 @cache
+def organization_kind_words(noun: str) -> frozenset[str]:
+    """Words in an organisation's name that show it is a `noun` ("union": "association")."""
+    return frozenset([noun, *read_json("organization_kinds.json")["kind_words"].get(noun, [])])
+
+
+@cache
 def document_nouns() -> frozenset[str]:
     """Nouns for documents that speak for their author ("statement", "report")."""
     return frozenset(read_json("orgs.json")["document_nouns"])

@@ -1,0 +1,80 @@
+"""Organisation nouns standing alone ("the union said", "police said") resolved to the
+organisation the article names (named `(text, sources, expected)` cases on short texts
+written for these tests)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quotecli.nlp.speakers import resolve_speakers
+from quotecli.nlp.types import Attribution, Entity
+from quotecli.records import QuoteKind, SpeakerKind
+
+pytestmark = pytest.mark.model
+
+
+def resolve_last(nlp, text: str, sources: list[str]) -> Entity | None:  # type: ignore[no-untyped-def]
+    """The entity of the last of `sources` (found in order in `text`), all resolved together."""
+    doc = nlp(text)
+    attributions, position = [], 0
+    for phrase in sources:
+        match = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)").search(text, position)
+        assert match is not None, phrase
+        position = match.end()
+        content = (match.end(), min(match.end() + 5, len(text)))
+        attributions.append(Attribution(content, QuoteKind.INDIRECT, source=match.span()))
+    entities = resolve_speakers(doc, attributions)
+    last = attributions[-1].entity
+    return None if last is None else entities[last]
+
+
+CASES = [
+    pytest.param(
+        "The Association of Rural Nurses backed the bill on Monday. The union said the vote "
+        "was historic.",
+        ["The union"],
+        "Association of Rural Nurses",
+        id="union_to_association_named_before",
+    ),
+    pytest.param(
+        "Nurses' union backs the bill\n\nThe nurses' union said it was pleased. The "
+        "Association of Rural Nurses has 40,000 members. The union said the vote was "
+        "historic.",
+        ["The nurses' union", "The union"],
+        "Association of Rural Nurses",
+        id="named_organisation_before_an_unnamed_speaker_of_that_kind",
+    ),
+    pytest.param(
+        "A Dayton police officer shot a man on Monday night. Police said the officer had "
+        "been hurt.",
+        ["Police"],
+        "Dayton police",
+        id="police_to_the_force_named_by_a_place",
+    ),
+    pytest.param(
+        "The Supreme Court declined the case last year. On Friday the Fourth Circuit Court "
+        "of Appeals heard it again, as the Supreme Court had asked. The appeals court said "
+        "the law was void.",
+        ["The appeals court"],
+        "Fourth Circuit Court of Appeals",
+        id="noun_modifier_must_be_in_the_name",
+    ),
+    pytest.param(
+        "The Broadcasting Board of Governors oversees Radio Ankara. The network said its "
+        "reporters were safe.",
+        ["The network"],
+        None,
+        id="name_with_another_kind_of_organisation_noun_is_no_match",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources", "expected"), CASES)
+def test_organisation_noun_resolves_to(  # type: ignore[no-untyped-def]
+    nlp, text: str, sources: list[str], expected: str | None
+) -> None:
+    entity = resolve_last(nlp, text, sources)
+    assert entity is not None and entity.kind is SpeakerKind.ORGANIZATION
+    assert (entity.name if entity.named else None) == expected
