@@ -341,7 +341,38 @@ class SpeakerResolver:
 
     def document_author(self, head: Token) -> Referent | None:
         """ "A US embassy statement" speaks for "US embassy"; "the ministry's report" for the
-        ministry; "a statement from the bank" for the bank."""
+        ministry; "a statement from the bank" for the bank; "the council issued a statement
+        saying" and "In a statement, the union said" for their subject; a bare "the report"
+        for the author of the same document named before ("a Times article ... the
+        article")."""
+        found = self.issuer(head)
+        if found is not None or any(c.dep_ in ("poss", "compound", "nmod") for c in head.lefts):
+            return found
+        for earlier in reversed(self.doc[: head.i]):
+            if earlier.lower_ == head.lower_ and earlier.tag_ == head.tag_:
+                found = self.issuer(earlier)
+                if found is not None:
+                    return found
+        return None
+
+    def issuer(self, head: Token) -> Referent | None:
+        """Who issued the document `head` names, from its own phrase or its verb."""
+        found = self.written_issuer(head)
+        if found is not None:
+            return found
+        verb = head.head
+        if head.dep_ == "pobj" and verb.lower_ == "in":
+            verb = verb.head  # "In a statement, the union said"
+        elif head.dep_ != "dobj":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or verb.pos_ != "VERB" or fold(subject.text) in document_nouns():
+            return None
+        found = self.read_head(subject)
+        return found if found is not None and found.named else None
+
+    def written_issuer(self, head: Token) -> Referent | None:
+        """The issuer the document's own phrase names (possessive, "from", modifiers)."""
         for child in head.children:
             if child.dep_ == "poss":
                 return self.read_head(child)

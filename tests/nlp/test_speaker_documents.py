@@ -1,0 +1,65 @@
+"""Documents as speakers ("the statement said", "the article said") resolved to their issuer
+(named `(text, sources, expected)` cases on short texts written for these tests)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quotecli.nlp.speakers import resolve_speakers
+from quotecli.nlp.types import Attribution, Entity
+from quotecli.records import QuoteKind
+
+pytestmark = pytest.mark.model
+
+
+def resolve_last(nlp, text: str, sources: list[str]) -> Entity | None:  # type: ignore[no-untyped-def]
+    """The entity of the last of `sources` (found in order in `text`), all resolved together."""
+    doc = nlp(text)
+    attributions, position = [], 0
+    for phrase in sources:
+        match = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)").search(text, position)
+        assert match is not None, phrase
+        position = match.end()
+        content = (match.end(), min(match.end() + 5, len(text)))
+        attributions.append(Attribution(content, QuoteKind.INDIRECT, source=match.span()))
+    entities = resolve_speakers(doc, attributions)
+    last = attributions[-1].entity
+    return None if last is None else entities[last]
+
+
+CASES = [
+    pytest.param(
+        "After a short meeting, the Harbor Trust Council issued a statement condemning the test.",
+        ["statement"],
+        "Harbor Trust Council",
+        id="object_of_issuing_verb_speaks_for_its_subject",
+    ),
+    pytest.param(
+        "In a statement, the Association of Rural Nurses called the bill a triumph.",
+        ["statement"],
+        "Association of Rural Nurses",
+        id="in_a_statement_speaks_for_the_subject",
+    ),
+    pytest.param(
+        'A Daily Courier article praised the mayor in 1990. "He is a hero," the article said.',
+        ["the article"],
+        "Daily Courier",
+        id="bare_document_to_the_author_of_the_same_document_before",
+    ),
+    pytest.param(
+        "The report was long. The report said costs rose.",
+        ["The report"],
+        None,
+        id="document_with_no_issuer_anywhere",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources", "expected"), CASES)
+def test_document_speaks_for(  # type: ignore[no-untyped-def]
+    nlp, text: str, sources: list[str], expected: str | None
+) -> None:
+    entity = resolve_last(nlp, text, sources)
+    assert (None if entity is None or not entity.named else entity.name) == expected
