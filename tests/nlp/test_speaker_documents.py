@@ -49,6 +49,26 @@ CASES = [
         id="bare_document_to_the_author_of_the_same_document_before",
     ),
     pytest.param(
+        "A 30-page analysis released by the Harbor Trust Council last week found that costs rose.",
+        ["A 30-page analysis released by the Harbor Trust Council last week"],
+        "Harbor Trust Council",
+        id="document_released_by_its_issuer",
+    ),
+    pytest.param(
+        "Marta Kovacs spoke in Denver on Monday. A speech Marta Kovacs delivered in 2015 "
+        "promised lower fees.",
+        ["A speech Marta Kovacs delivered in 2015"],
+        "Marta Kovacs",
+        id="document_made_by_the_subject_of_its_relative_clause",
+    ),
+    pytest.param(
+        "Dr. Helen Marsh served in the clinic for ten years. According to her account, the "
+        "clinic was understaffed.",
+        ["her account"],
+        "Helen Marsh",
+        id="possessive_pronoun_of_a_document",
+    ),
+    pytest.param(
         "The report was long. The report said costs rose.",
         ["The report"],
         None,

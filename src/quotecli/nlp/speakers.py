@@ -374,6 +374,10 @@ class SpeakerResolver:
     def written_issuer(self, head: Token) -> Referent | None:
         """The issuer the document's own phrase names (possessive, "from", modifiers)."""
         for child in head.children:
+            if child.dep_ == "poss" and child.tag_ == "PRP$":
+                if child.lower_ not in personal_pronouns():
+                    return None
+                return self.pronoun_referent(child)  # "her account", "his response"
             if child.dep_ == "poss":
                 return self.read_head(child)
         for child in head.rights:
@@ -381,6 +385,9 @@ class SpeakerResolver:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return self.read_head(objects[0])
+        author = self.clause_author(head)
+        if author is not None:
+            return author
         modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "amod")]
         if not modifiers:
             return None
@@ -399,6 +406,21 @@ class SpeakerResolver:
         return Referent(
             SpeakerKind.ORGANIZATION, ("org", fold(words.text)), words.text, None, named=False
         )
+
+    def clause_author(self, head: Token) -> Referent | None:
+        """ "a report released by the agency", "a speech Ann Roe delivered": the agent or
+        subject of the clause that tells who made the document."""
+        for clause in head.rights:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                for agent in (c for c in clause.children if c.dep_ == "agent"):
+                    found = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if found is not None:
+                        return self.read_head(found)
+            if clause.dep_ == "relcl":
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.tag_ not in ("WDT", "WP"):
+                    return self.read_head(subject)
+        return None
 
     def organization_referent(self, head: Token) -> Referent:
         """ "The ministry said": the organisation of that kind already speaking, if any."""
