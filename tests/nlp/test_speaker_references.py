@@ -62,6 +62,29 @@ CASES = [
         "Tom Reed",
         id="they_to_two_named_people",
     ),
+    pytest.param(
+        "The gala drew Ann Lee, Tom Roe, Ida Cole and Max Hale, who joked that the hall was cold.",
+        ["who"],
+        None,
+        "Max Hale",
+        id="who_after_the_last_name_of_a_list",
+    ),
+    pytest.param(
+        "Guests included Senator George Lee and his wife, Martha, who spoke of her early "
+        "work at the museum.",
+        ["who"],
+        None,
+        "Martha",
+        id="who_after_an_appositive_name_in_a_coordination",
+    ),
+    pytest.param(
+        "To solve this puzzle, they turned to the Dayton Police Department which reported "
+        "“140 shooting incidents” in the city between May 1 and June 18.",
+        ["which"],
+        None,
+        "Dayton Police Department",
+        id="which_right_after_an_organisation",
+    ),
 ]
 
 
@@ -71,3 +94,19 @@ def test_reference_resolves_to(  # type: ignore[no-untyped-def]
 ) -> None:
     entity = resolve_last(nlp, text, sources, mixed)
     assert entity is not None and entity.name == expected
+
+
+def test_relative_pronoun_of_a_misread_clause_takes_the_noun_before() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from quotecli.nlp.pronouns import relative_antecedent
+
+    # "They turned to the Dayton Police which reported losses", the clause read as adverbial
+    words = ["They", "turned", "to", "the", "Dayton", "Police", "which", "reported", "losses"]
+    heads = [1, 1, 1, 5, 5, 2, 7, 1, 7]
+    deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "nsubj", "advcl", "dobj"]
+    tags = ["PRP", "VBD", "IN", "DT", "NNP", "NNP", "WDT", "VBD", "NNS"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags)
+    antecedent = relative_antecedent(doc[6])
+    assert antecedent is not None and antecedent.text == "Police"

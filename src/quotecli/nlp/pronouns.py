@@ -8,7 +8,7 @@ subject: a mention in an earlier sentence that is no subject counts as one sente
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -41,17 +41,50 @@ class Candidate:
     is_subject: bool
 
 
-def relative_antecedent(pronoun: Token) -> Token | None:
-    """The noun a relative clause attaches to: "the allies, who have protested" -> "allies"."""
+def relative_antecedent(pronoun: Token, persons: Container[int] = ()) -> Token | None:
+    """The noun a relative clause attaches to: "the allies, who have protested" -> "allies".
+
+    `persons`: tokens of named people. A person named just before the pronoun is its
+    antecedent even where the parser hangs the clause on another name of the list
+    ("Ann Lee, Tom Roe and Ida Cole, who joked" -> Ida Cole)."""
     verb = pronoun.head
+    before = previous_word(pronoun)
     if verb.dep_ != "relcl" or not verb.head.tag_.startswith("NN"):
+        # "the Police Department which reported", the clause misread: the noun just before
+        if (
+            pronoun.lower_ in ("who", "which")
+            and before is not None
+            and (before.tag_ in ("NNP", "NNPS") or before.i in persons)
+        ):
+            return before
         return None
     noun = verb.head
+    if (
+        before is not None
+        and before.i in persons
+        and before.i != noun.i
+        and (noun in before.ancestors or noun in before.conjuncts)
+    ):
+        return before
     # "the United States and its allies, who ...": the clause hangs on the last conjunct,
-    # but refers to the whole coordination, whose head is the first conjunct.
-    while noun.dep_ == "conj" and noun.head.tag_.startswith("NN"):
+    # but refers to the whole coordination, whose head is the first conjunct; not so for a
+    # person ("George Lee and his wife, Ann, who spoke").
+    while (
+        noun.dep_ == "conj"
+        and noun.head.tag_.startswith("NN")
+        and noun.i not in persons
+        and not any(c.dep_ == "appos" and c.i in persons for c in noun.children)
+    ):
         noun = noun.head
     return noun
+
+
+def previous_word(token: Token) -> Token | None:
+    """The word before `token`, past one comma."""
+    i = token.i - 1
+    if i >= 0 and token.doc[i].text == ",":
+        i -= 1
+    return token.doc[i] if i >= 0 else None
 
 
 def allowed_kinds(info: PronounInfo) -> frozenset[SpeakerKind]:

@@ -140,7 +140,7 @@ class SpeakerResolver:
             return self.person_referent(self.people.by_token[named.i], named)
         word = head.lower_
         if word in relative_pronouns() and head.tag_ in ("WP", "WDT", "IN"):
-            antecedent = relative_antecedent(head)
+            antecedent = relative_antecedent(head, self.people.by_token)
             return None if antecedent is None else self.read_head(antecedent)
         if word in personal_pronouns() and head.tag_ in ("PRP", "NN", "NNP"):
             return self.pronoun_referent(head)
