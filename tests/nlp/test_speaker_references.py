@@ -63,6 +63,14 @@ CASES = [
         id="they_to_two_named_people",
     ),
     pytest.param(
+        "Robin Okafor thanked the mayor, who began his remarks late. Later, she said the "
+        "plan was fine.",
+        ["she"],
+        None,
+        "Robin Okafor",
+        id="pronoun_in_a_relative_clause_tells_no_gender_of_the_name_before",
+    ),
+    pytest.param(
         "The gala drew Ann Lee, Tom Roe, Ida Cole and Max Hale, who joked that the hall was cold.",
         ["who"],
         None,

@@ -727,8 +727,8 @@ def learned_gender(doc: Doc, person: Person) -> str | None:
     for mention in person.mentions:
         sentence_end = doc[mention.end - 1].sent.end
         for token in doc[mention.end : min(sentence_end, mention.end + GENDER_WINDOW)]:
-            if token.tag_ in PROPER_TAGS:
-                break
+            if token.tag_ in PROPER_TAGS or token.tag_ in ("WP", "WDT"):
+                break  # another name, or a clause about another noun ("the nominee, who ...")
             gender = GENDERED_PRONOUNS.get(token.lower_)
             if gender is not None:
                 votes[gender] += 1
