@@ -118,3 +118,23 @@ def test_relative_pronoun_of_a_misread_clause_takes_the_noun_before() -> None:
     doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags)
     antecedent = relative_antecedent(doc[6])
     assert antecedent is not None and antecedent.text == "Police"
+
+
+def test_known_surname_tagged_as_common_noun_is_the_person() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    # "Donna Vale won. Vale has called it a hoax.", the second "Vale" tagged NN
+    words = ["Donna", "Vale", "won", ".", "Vale", "has", "called", "it", "a", "hoax", "."]
+    heads = [1, 2, 2, 2, 6, 6, 6, 6, 9, 6, 6]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "aux", "ROOT", "dobj", "det"]
+    deps += ["oprd", "punct"]
+    tags = ["NNP", "NNP", "VBD", ".", "NN", "VBZ", "VBN", "PRP", "DT", "NN", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+    vale = doc[4]
+    source = (vale.idx, vale.idx + len(vale.text))
+    attribution = Attribution((source[1], source[1] + 4), QuoteKind.INDIRECT, source=source)
+    entities = resolve_speakers(doc, [attribution])
+    assert attribution.entity is not None
+    assert entities[attribution.entity].name == "Donna Vale"

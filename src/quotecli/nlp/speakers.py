@@ -146,6 +146,10 @@ class SpeakerResolver:
             return self.pronoun_referent(head)
         if head.tag_ in PROPER_TAGS and head.text[:1].isupper():
             return self.proper_referent(head)
+        if head.tag_ in NOUN_TAGS and head.text[:1].isupper() and not has_conjunct(head):
+            known = self.person_named(fold(head.text))
+            if known is not None:  # "Trump has called ...", the name tagged a common noun
+                return self.person_referent(known, None)
         if head.tag_ in NOUN_TAGS:
             return self.common_referent(head)
         return None  # a number alone ("one of them") names nobody
