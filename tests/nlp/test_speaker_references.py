@@ -63,6 +63,13 @@ CASES = [
         id="they_to_two_named_people",
     ),
     pytest.param(
+        "Mara Quist and Leo Brandt courted voters on Wednesday, each touting their own record.",
+        ["each"],
+        None,
+        "Mara Quist",
+        id="each_to_the_coordinated_subject",
+    ),
+    pytest.param(
         "Robin Okafor thanked the mayor, who began his remarks late. Later, she said the "
         "plan was fine.",
         ["she"],

@@ -32,6 +32,7 @@ from quotecli.nlp.organizations import full_organization_name, organization_of_k
 from quotecli.nlp.pronouns import Candidate, pick_antecedent, relative_antecedent
 from quotecli.nlp.types import Attribution, CharSpan, Entity
 from quotecli.nlp.wordlists import (
+    distributive_words,
     document_nouns,
     fold,
     organization_nouns,
@@ -139,6 +140,9 @@ class SpeakerResolver:
         if named is not None:
             return self.person_referent(self.people.by_token[named.i], named)
         word = head.lower_
+        if word in distributive_words() and head.tag_ == "DT":
+            subject = governing_subject(head)  # "Lee and Roe vied, each touting ..."
+            return None if subject is None else self.read_head(subject)
         if word in relative_pronouns() and head.tag_ in ("WP", "WDT", "IN"):
             antecedent = relative_antecedent(head, self.people.by_token)
             return None if antecedent is None else self.read_head(antecedent)
@@ -506,10 +510,25 @@ class SpeakerResolver:
 def source_head(span: Span) -> Token | None:
     """The token of the phrase whose head lies outside it, preferring a subject or object."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    roots = [t for t in roots if t.tag_ in NOUN_TAGS or t.tag_ in ("PRP", "WP", "WDT", "IN", "CD")]
+    roots = [
+        t
+        for t in roots
+        if t.tag_ in NOUN_TAGS
+        or t.tag_ in ("PRP", "WP", "WDT", "IN", "CD")
+        or (t.tag_ == "DT" and t.lower_ in distributive_words())
+    ]
     preferred = [t for t in roots if t.dep_ in SOURCE_DEPS]
     chosen = preferred or roots
     return chosen[0] if chosen else None
+
+
+def governing_subject(word: Token) -> Token | None:
+    """The coordinated subject of the clause a distributive word's clause hangs on."""
+    for verb in word.head.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject if has_conjunct(subject) or subject.tag_ == "NNS" else None
+    return None
 
 
 def appositive_name(head: Token, named: dict[int, int]) -> Token | None:

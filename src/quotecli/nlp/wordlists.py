@@ -140,6 +140,12 @@ def group_leading_words() -> frozenset[str]:
 
 
 @cache
+def distributive_words() -> frozenset[str]:
+    """Words standing for the plural subject of the clause above them ("each", "both")."""
+    return frozenset(read_json("groups.json")["distributive"])
+
+
+@cache
 def quantity_heads() -> frozenset[str]:
     """Nouns that count a group rather than name it ("74 percent of voters", "most of them")."""
     return frozenset(read_json("groups.json")["quantity_heads"])
