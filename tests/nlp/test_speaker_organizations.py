@@ -78,3 +78,10 @@ def test_organisation_noun_resolves_to(  # type: ignore[no-untyped-def]
     entity = resolve_last(nlp, text, sources)
     assert entity is not None and entity.kind is SpeakerKind.ORGANIZATION
     assert (entity.name if entity.named else None) == expected
+
+
+def test_a_named_persons_family_is_an_unnamed_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Dana Roe was hurt in the crash on Friday. Roe's family said she was recovering."
+    entity = resolve_last(nlp, text, ["Roe's family"])
+    assert entity is not None
+    assert (entity.kind, entity.named) == (SpeakerKind.GROUP, False)

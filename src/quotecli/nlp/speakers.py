@@ -35,6 +35,7 @@ from quotecli.nlp.wordlists import (
     distributive_words,
     document_nouns,
     fold,
+    kin_groups,
     organization_nouns,
     owned_organizations,
     personal_pronouns,
@@ -315,6 +316,9 @@ class SpeakerResolver:
         served = self.organization_served(head)
         if served is not None:
             return served
+        if word in kin_groups():  # "Scott's family": unnamed, though Scott is named
+            name = noun_phrase_core(head)
+            return Referent(SpeakerKind.GROUP, ("group", fold(name)), name, name, named=False)
         if head.tag_ == "NNS" and not is_collective_organization(head):
             return group_referent(head)
         if word in organization_nouns():

@@ -146,6 +146,12 @@ def distributive_words() -> frozenset[str]:
 
 
 @cache
+def kin_groups() -> frozenset[str]:
+    """Nouns for a person's family, an unnamed group whoever it belongs to."""
+    return frozenset(read_json("groups.json")["kin_groups"])
+
+
+@cache
 def quantity_heads() -> frozenset[str]:
     """Nouns that count a group rather than name it ("74 percent of voters", "most of them")."""
     return frozenset(read_json("groups.json")["quantity_heads"])
