@@ -62,6 +62,13 @@ CASES = [
         id="noun_modifier_must_be_in_the_name",
     ),
     pytest.param(
+        "The city of Dayton is demanding that the campaign stop using its logo. The city "
+        "sent a letter on Thursday. It says the ad broke the law.",
+        ["The city of Dayton", "It"],
+        "city of Dayton",
+        id="city_named_by_its_place_and_it_after",
+    ),
+    pytest.param(
         "The Broadcasting Board of Governors oversees Radio Ankara. The network said its "
         "reporters were safe.",
         ["The network"],

@@ -54,6 +54,7 @@ NON_SPEAKER_LABELS = frozenset(
 SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
 # Candidate numbers from here on are organisations named in the text, not yet speaking.
 ORGANIZATION_OFFSET = 1_000_000
+QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 SERVED_PREPOSITIONS = frozenset({"for", "at", "of", "with"})
 
 
@@ -443,6 +444,10 @@ class SpeakerResolver:
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
         name = noun_phrase_core(head)
         named = has_proper_noun(head)
+        place = place_of_phrase(head)
+        if place is not None and not any(c.dep_ in QUALIFIER_DEPS for c in head.lefts):
+            name = f"{head.text} of {place}"  # "The city of Phoenix": named by its place
+            return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
         if not named:
             speaking = self.speaking_organization(word, named=True)
             if speaking is not None:
@@ -465,7 +470,10 @@ class SpeakerResolver:
         """The organisation already speaking whose name ends with `word`."""
         for (kind, key), index in self.keys.items():
             entity = self.entities[index]
-            if kind == "org" and key.split()[-1:] == [word] and entity.named == named:
+            words = key.split()
+            # "the ministry" for "Foreign Ministry", "the city" for "city of Phoenix"
+            of_place = words[:1] == [word] and words[1:2] == ["of"]
+            if kind == "org" and (words[-1:] == [word] or of_place) and entity.named == named:
                 return Referent(
                     SpeakerKind.ORGANIZATION, (kind, key), entity.name, word, named=named
                 )
@@ -524,6 +532,22 @@ def source_head(span: Span) -> Token | None:
     preferred = [t for t in roots if t.dep_ in SOURCE_DEPS]
     chosen = preferred or roots
     return chosen[0] if chosen else None
+
+
+def place_of_phrase(head: Token) -> str | None:
+    """ "Phoenix" in "the city of Phoenix": a place named by "of" after the noun."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if (
+                place is not None
+                and place.ent_type_ in ("GPE", "LOC", "ORG")  # "Dayton" is often an ORG
+                and place.tag_ in PROPER_TAGS
+                and not head.ent_type_
+            ):
+                start = min(t.i for t in place.subtree)
+                return head.doc[start : place.i + 1].text
+    return None
 
 
 def governing_subject(word: Token) -> Token | None:
