@@ -65,7 +65,7 @@ CASES = [
         "The city of Dayton is demanding that the campaign stop using its logo. The city "
         "sent a letter on Thursday. It says the ad broke the law.",
         ["The city of Dayton", "It"],
-        "city of Dayton",
+        "City of Dayton",
         id="city_named_by_its_place_and_it_after",
     ),
     pytest.param(

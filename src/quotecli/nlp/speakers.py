@@ -446,7 +446,8 @@ class SpeakerResolver:
         named = has_proper_noun(head)
         place = place_of_phrase(head)
         if place is not None and not any(c.dep_ in QUALIFIER_DEPS for c in head.lefts):
-            name = f"{head.text} of {place}"  # "The city of Phoenix": named by its place
+            # "The city of Phoenix": named by its place, as a proper name ("City of Phoenix")
+            name = f"{head.text[:1].upper()}{head.text[1:]} of {place}"
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
         if not named:
             speaking = self.speaking_organization(word, named=True)
