@@ -78,6 +78,14 @@ CASES = [
         id="pronoun_in_a_relative_clause_tells_no_gender_of_the_name_before",
     ),
     pytest.param(
+        "Press secretary Dan Moss spoke on Monday. President Tom Lee has long called for "
+        "lower taxes. He said Lee hopes his successor will cut them.",
+        ["He"],
+        None,
+        "Dan Moss",
+        id="subject_pronoun_is_not_the_person_named_later_in_its_clause",
+    ),
+    pytest.param(
         "The gala drew Ann Lee, Tom Roe, Ida Cole and Max Hale, who joked that the hall was cold.",
         ["who"],
         None,

@@ -55,6 +55,7 @@ SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
 # Candidate numbers from here on are organisations named in the text, not yet speaking.
 ORGANIZATION_OFFSET = 1_000_000
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
 SERVED_PREPOSITIONS = frozenset({"for", "at", "of", "with"})
 
 
@@ -175,6 +176,9 @@ class SpeakerResolver:
     def pronoun_referent(self, pronoun: Token) -> Referent | None:
         info = personal_pronouns()[pronoun.lower_]
         candidates = self.candidates_before(pronoun)
+        named_after = self.named_in_own_clause(pronoun)
+        if named_after:
+            candidates = [c for c in candidates if self.person_of(c.entity) not in named_after]
         chosen = pick_antecedent(pronoun, candidates, info, self.gender, self.sentence_of)
         if chosen is None:
             return None
@@ -186,6 +190,28 @@ class SpeakerResolver:
         found = self.entities[chosen.entity]
         key = next(k for k, v in self.keys.items() if v == chosen.entity)
         return Referent(found.kind, key, found.name, None)
+
+    def named_in_own_clause(self, pronoun: Token) -> set[int]:
+        """People named after a subject pronoun within its clause, as a subject or object,
+        who cannot be what it stands for: in "He said Obama hopes ...", "he" is not Obama
+        (news writing allows "He said Trump's plan ...", so a possessive does not count)."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return set()
+        by_token = self.people.by_token
+        return {
+            by_token[t.i]
+            for t in pronoun.head.subtree
+            if t.i > pronoun.i and t.i in by_token and t.dep_ in ARGUMENT_DEPS
+        }
+
+    def person_of(self, entity: int) -> int | None:
+        """The person a candidate's entity number stands for, if it is one."""
+        if entity < 0:
+            return -1 - entity
+        if entity >= ORGANIZATION_OFFSET:
+            return None
+        key = next(k for k, v in self.keys.items() if v == entity)
+        return int(key[1]) if key[0] == "person" else None
 
     def sentence_of(self, token: int) -> int:
         if not self.sentence_starts:
