@@ -69,6 +69,13 @@ CASES = [
         id="city_named_by_its_place_and_it_after",
     ),
     pytest.param(
+        "A reporter for the Daily Courier spotted the senator at the airport and reported "
+        "her arrival on Twitter.",
+        ["A reporter for the Daily Courier"],
+        "Daily Courier",
+        id="reporter_speaks_for_the_outlet",
+    ),
+    pytest.param(
         "The Broadcasting Board of Governors oversees Radio Ankara. The network said its "
         "reporters were safe.",
         ["The network"],
