@@ -86,6 +86,13 @@ CASES = [
         id="subject_pronoun_is_not_the_person_named_later_in_its_clause",
     ),
     pytest.param(
+        "Gov. Robin Dale described Senator Ann Roe as a disgrace after she attacked the police.",
+        ["she"],
+        None,
+        "Ann Roe",
+        id="known_gender_outweighs_a_subject_of_unknown_gender_in_the_sentence",
+    ),
+    pytest.param(
         "The gala drew Ann Lee, Tom Roe, Ida Cole and Max Hale, who joked that the hall was cold.",
         ["who"],
         None,

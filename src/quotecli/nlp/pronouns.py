@@ -103,7 +103,7 @@ def pick_antecedent(
     """The best antecedent of `pronoun` among `candidates` (all before it), or None."""
     here = sentence_of(pronoun.i)
     kinds = allowed_kinds(info)
-    best: tuple[int, bool, int] | None = None
+    best: tuple[int, bool, bool, int] | None = None
     chosen: Candidate | None = None
     for candidate in candidates:
         distance = here - sentence_of(candidate.token)
@@ -114,7 +114,12 @@ def pick_antecedent(
             continue
         if distance > 0 and not candidate.is_subject and pronoun.dep_ in SUBJECT_DEPS:
             distance += NON_SUBJECT_PENALTY  # "Lee met Ann Roe. She said": Lee, if a woman
-        rank = (distance, not candidate.is_subject, -candidate.token)
+        # "Lee described Ann Roe as a disgrace after she ...": in the same sentence, a known
+        # gender that agrees outweighs a subject of unknown gender ("Lee said Roe's ...
+        # but he": not a possessive)
+        sure = gender is not None and pronoun.doc[candidate.token].dep_ != "poss"
+        unsure = distance == 0 and info.gender in ("male", "female") and not sure
+        rank = (distance, unsure, not candidate.is_subject, -candidate.token)
         if best is None or rank < best:
             best, chosen = rank, candidate
     return chosen
