@@ -76,6 +76,20 @@ CASES = [
         id="reporter_speaks_for_the_outlet",
     ),
     pytest.param(
+        "Hackers attacked voter databases this summer, a Justice Department official said "
+        "on Friday.",
+        ["a Justice Department official"],
+        "Justice Department",
+        id="unnamed_official_speaks_for_the_organisation_before_the_role",
+    ),
+    pytest.param(
+        "Maria Lopez spoke in Denver on Monday. The rally was moved indoors, a Lopez "
+        "campaign aide said.",
+        ["a Lopez campaign aide"],
+        "Lopez campaign",
+        id="unnamed_aide_speaks_for_the_campaign",
+    ),
+    pytest.param(
         "The Broadcasting Board of Governors oversees Radio Ankara. The network said its "
         "reporters were safe.",
         ["The network"],

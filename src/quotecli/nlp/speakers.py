@@ -340,7 +340,7 @@ class SpeakerResolver:
             return None if counted is None else self.read_head(counted)
         if word in document_nouns():
             return self.document_author(head)
-        served = self.organization_served(head)
+        served = self.organization_served(head) or self.organization_modifying(head)
         if served is not None:
             return served
         if word in kin_groups():  # "Scott's family": unnamed, though Scott is named
@@ -377,6 +377,31 @@ class SpeakerResolver:
                 if found is not None and found.kind is SpeakerKind.ORGANIZATION:
                     return found
         return None
+
+    def organization_modifying(self, head: Token) -> Referent | None:
+        """ "a Homeland Security Department official", "a Clinton campaign aide": an
+        unnamed person speaking for the organisation named before the role."""
+        if singular(fold(head.text)) not in speaking_for_roles():
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return None  # "the department official" may be someone the article names
+        modifiers = [c for c in head.lefts if c.dep_ == "compound"]
+        if not modifiers:
+            return None
+        words = self.doc[min(c.left_edge.i for c in modifiers) : head.i]
+        if len(words) > 1 and fold(words[-1].text) in owned_organizations():
+            before = words[-2]
+            owner = self.people.by_token.get(before.i)
+            if owner is None and before.tag_ in PROPER_TAGS:
+                owner = self.person_named(fold(before.text))
+            if owner is None:
+                return None
+            name = f"{self.people.persons[owner].name.split()[-1]} {words[-1].text}"
+        elif all(t.ent_type_ == "ORG" for t in words):
+            name = full_organization_name(self.doc, words.text) or words.text
+        else:
+            return None  # "a Clinton aide" serves a person
+        return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
 
     def document_author(self, head: Token) -> Referent | None:
         """ "A US embassy statement" speaks for "US embassy"; "the ministry's report" for the
