@@ -32,6 +32,19 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         'With two weeks left, "we can still win," she said.',
         [(MIXED, 'With two weeks left, "we can still win', "she", "said")],
     ),
+    "cue_after/nested_quotation_closes_with_it": (
+        "\"You said you 'accept the blame,'\" the senator said.",
+        [(DIRECT, "You said you 'accept the blame,'", "the senator", "said")],
+    ),
+    "cue_after/long_subject_between": (
+        '"The budget is late," committee chairman Rep. Ann Lee (D-Ore.) said on Friday.',
+        [(DIRECT, "The budget is late", "committee chairman Rep. Ann Lee (D-Ore.)", "said")],
+    ),
+    "cue_after/far_cue_after_a_title_in_the_sentence": (
+        'On an episode of "Morning Desk," the longtime Oregon state senate majority leader and '
+        "veteran Democrat Ann Lee said she would run.",
+        [],
+    ),
     "cue_after/writers_sentence_goes_on": (
         '"Keep your hands in sight," the singer croons before leaving.',
         [],

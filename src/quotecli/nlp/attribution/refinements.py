@@ -190,9 +190,12 @@ def _next_part(context: Context, index: int) -> int | None:
 
 
 def _is_title(text: str, quote: QuotedSpan) -> bool:
-    """A short quotation whose words are capitalised but for small ones: a programme or book."""
+    """A short quotation whose words are capitalised but for small ones: a programme or book,
+    not a sentence (`"The Donald. Big Daddy."`)."""
     words = text[quote.content[0] : quote.content[1]].split()
     if not 0 < len(words) <= MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    if any(word[-1] in SENTENCE_END for word in words[:-1]):
         return False
     return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
