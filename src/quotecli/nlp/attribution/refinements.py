@@ -22,8 +22,8 @@ from quotecli.nlp.spans import line_bounds, overlaps
 from quotecli.records import QuoteKind
 
 # Tokens that may separate the two parts of a split quote: the cue and a speaker with a long
-# apposition (`," said Ann Lee, a lawyer who ... . "`).
-MAX_SPLIT_GAP = 25
+# apposition or two (`," said Ann Lee, a lawyer who ..., a group that ... . "`).
+MAX_SPLIT_GAP = 50
 # Quoted titles in the words between the parts of a split quote (`on "Meet the Press"`).
 MAX_TITLE_WORDS = 6
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by"})
