@@ -105,6 +105,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor said that the bridge would reopen in May.",
         [(INDIRECT, "that the bridge would reopen in May", "The mayor", "said")],
     ),
+    "reported_clause/a_colon_opens_what_it_announces": (
+        "The analyst noted that two things are happening at once: prices are rising and "
+        "lenders are looser.",
+        [
+            (
+                INDIRECT,
+                "that two things are happening at once: prices are rising and lenders are looser",
+                "The analyst",
+                "noted",
+            )
+        ],
+    ),
     "reported_clause/carrying_a_quotation": (
         'The mayor said the bridge was "completely safe" again.',
         [(MIXED, 'the bridge was "completely safe" again', "The mayor", "said")],

@@ -19,6 +19,7 @@ from quotecli.nlp.lexicon import object_stop_verbs, topic_prepositions
 from quotecli.nlp.spans import CharSpan
 
 MIN_CONTENT_TOKENS = 3
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 CLAUSE_LINKS = frozenset({"ccomp"})
 CLAUSE_MARKERS = frozenset({"that", "whether", "if"})
 # What a cue without a reported clause may report: an intention (`vowed to ...`), with the
@@ -147,7 +148,22 @@ def clause_content(context: Context, clause: Token) -> CharSpan:
             coordinator = [c for c in clause.rights if c.dep_ == "cc" and c.i < child.i]
             last = (coordinator[-1] if coordinator else child).left_edge.i
             break
-    return context.trimmed(clause.left_edge.i, _before_trailing_aside(context, clause, last))
+    last = _before_trailing_aside(context, clause, last)
+    return context.trimmed(clause.left_edge.i, _through_colon(context, clause, last))
+
+
+def _through_colon(context: Context, clause: Token, last: int) -> int:
+    """`said three things happen at once: prices rise, rates fall and ...`: a colon right after
+    a reported clause opens what the clause announces, up to the end of its sentence."""
+    doc = context.doc
+    if last + 1 >= len(doc) or doc[last].text != ":" or clause.head.i > clause.i:
+        return last
+    if context.opens_quote(doc[last + 1]):
+        return last  # a quotation after the colon carries the report on (`run_on`)
+    end = last + 1
+    while end < len(doc) and doc[end].text not in SENTENCE_ENDS and "\n" not in doc[end].text:
+        end += 1
+    return end
 
 
 def according_to_content(context: Context, cue: Token) -> list[CharSpan]:
