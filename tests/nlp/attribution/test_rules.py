@@ -117,6 +117,17 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "reported_clause/a_reason_goes_on_with_it": (
+        "The senator said the claim smacked of hypocrisy, because his rivals had done the same.",
+        [
+            (
+                INDIRECT,
+                "the claim smacked of hypocrisy, because his rivals had done the same",
+                "The senator",
+                "said",
+            )
+        ],
+    ),
     "reported_clause/carrying_a_quotation": (
         'The mayor said the bridge was "completely safe" again.',
         [(MIXED, 'the bridge was "completely safe" again', "The mayor", "said")],
