@@ -69,6 +69,13 @@ CASES = [
         id="possessive_pronoun_of_a_document",
     ),
     pytest.param(
+        "Turnout fell in the city, according to a recent Daily Courier survey of voter "
+        "lists. The study found that young voters stayed home.",
+        ["The study"],
+        "Daily Courier",
+        id="bare_document_to_the_document_of_the_sentence_before",
+    ),
+    pytest.param(
         "The report was long. The report said costs rose.",
         ["The report"],
         None,

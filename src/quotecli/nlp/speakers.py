@@ -417,6 +417,12 @@ class SpeakerResolver:
                 found = self.issuer(earlier)
                 if found is not None:
                     return found
+        # "according to a Reuters survey ... The study found": the document just before
+        previous = max(self.sentence_of(head.i) - 1, 0)
+        start = self.sentence_starts[previous]
+        for earlier in reversed(self.doc[start : head.sent.start]):
+            if earlier.tag_ == head.tag_ and fold(earlier.text) in document_nouns():
+                return self.issuer(earlier)
         return None
 
     def issuer(self, head: Token) -> Referent | None:
@@ -447,8 +453,11 @@ class SpeakerResolver:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
+                found = self.read_head(objects[0]) if objects else None
+                if child.lower_ == "of" and (found is None or found.kind is SpeakerKind.GROUP):
+                    continue  # "a survey of voter lists" is not the lists' survey
                 if objects:
-                    return self.read_head(objects[0])
+                    return found
         author = self.clause_author(head)
         if author is not None:
             return author
