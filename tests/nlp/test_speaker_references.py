@@ -93,6 +93,14 @@ CASES = [
         id="known_gender_outweighs_a_subject_of_unknown_gender_in_the_sentence",
     ),
     pytest.param(
+        "Keith Dunn was shot on Tuesday. Lena Dunn spoke to reporters on Wednesday. Keith "
+        "Dunn's wife said he had been unarmed.",
+        ["Keith Dunn's wife"],
+        None,
+        "Lena Dunn",
+        id="relative_of_a_named_person_to_the_other_person_of_that_surname",
+    ),
+    pytest.param(
         "The gala drew Ann Lee, Tom Roe, Ida Cole and Max Hale, who joked that the hall was cold.",
         ["who"],
         None,

@@ -35,7 +35,9 @@ from quotecli.nlp.wordlists import (
     distributive_words,
     document_nouns,
     fold,
+    gendered_roles,
     kin_groups,
+    kin_nouns,
     organization_nouns,
     owned_organizations,
     personal_pronouns,
@@ -352,6 +354,9 @@ class SpeakerResolver:
             return self.organization_referent(head)
         if not is_role_noun(singular(word)):
             return None  # "the problem said": a parse error, not a person
+        relative = self.named_relative(head)
+        if relative is not None:
+            return self.person_referent(relative, None)
         found = resolve_role(head, self.people, self.unnamed_roles())
         if found is not None:
             return found
@@ -364,6 +369,27 @@ class SpeakerResolver:
         name = noun_phrase_core(head)
         named = names_organization(head)  # "EU delegation spokesperson"; not "a source"
         return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name, named=named)
+
+    def named_relative(self, head: Token) -> int | None:
+        """ "Keith Scott's wife" -> Rakeyia Scott: the one other person named in the article
+        with the possessor's surname and a gender the relation allows."""
+        if fold(head.text) not in kin_nouns():
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or owner.i not in self.people.by_token:
+            return None
+        possessor = self.people.by_token[owner.i]
+        surname = fold(self.people.persons[possessor].name.split()[-1])
+        gender = gendered_roles().get(fold(head.text))
+        found = [
+            index
+            for index, person in enumerate(self.people.persons)
+            if index != possessor
+            and len(person.name.split()) > 1
+            and fold(person.name.split()[-1]) == surname
+            and person.gender in (None, gender)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def organization_served(self, head: Token) -> Referent | None:
         """ "a spokesman for the Justice Department", "officials at the agency": the

@@ -79,6 +79,11 @@ def person_role_nouns() -> frozenset[str]:
     return frozenset(_roles()["person_nouns"]) | title_words()
 
 
+def kin_nouns() -> frozenset[str]:
+    """Family relations ("wife", "son"): "Scott's wife" is a Scott the article may name."""
+    return frozenset(_roles()["kin"])
+
+
 def speaking_for_roles() -> frozenset[str]:
     """Roles that speak for an organisation ("spokesperson", "official")."""
     return frozenset(_roles()["speaking_for"])
