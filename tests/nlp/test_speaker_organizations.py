@@ -90,6 +90,21 @@ CASES = [
         id="unnamed_aide_speaks_for_the_campaign",
     ),
     pytest.param(
+        "Regulators fined Altamont Capital on Monday. Lawmakers grilled the chief of "
+        "Altamont Capital on Tuesday, and Altamont Capital shares fell after the hearing. "
+        "The bank said it regretted the firings.",
+        ["The bank"],
+        "Altamont Capital",
+        id="organisation_noun_to_the_organisation_the_article_is_about",
+    ),
+    pytest.param(
+        "The Senate met on Monday. The Senate voted on Tuesday, and the Senate adjourned "
+        "early. The bank said it was pleased.",
+        ["The bank"],
+        None,
+        id="organisation_named_by_another_kind_of_noun_is_no_bank",
+    ),
+    pytest.param(
         "The Broadcasting Board of Governors oversees Radio Ankara. The network said its "
         "reporters were safe.",
         ["The network"],

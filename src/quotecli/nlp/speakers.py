@@ -28,7 +28,12 @@ from quotecli.nlp.nominals import (
     resolve_role,
     singular,
 )
-from quotecli.nlp.organizations import full_organization_name, organization_of_kind, stem
+from quotecli.nlp.organizations import (
+    full_organization_name,
+    organization_names,
+    organization_of_kind,
+    stem,
+)
 from quotecli.nlp.pronouns import Candidate, pick_antecedent, relative_antecedent
 from quotecli.nlp.types import Attribution, CharSpan, Entity
 from quotecli.nlp.wordlists import (
@@ -38,6 +43,7 @@ from quotecli.nlp.wordlists import (
     gendered_roles,
     kin_groups,
     kin_nouns,
+    organization_kind_words,
     organization_nouns,
     owned_organizations,
     personal_pronouns,
@@ -58,6 +64,8 @@ SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
 ORGANIZATION_OFFSET = 1_000_000
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
+# Mentions that make an organisation the one an article is about ("the bank" for it).
+DOMINANT_COUNT = 3
 SERVED_PREPOSITIONS = frozenset({"for", "at", "of", "with"})
 
 
@@ -546,12 +554,34 @@ class SpeakerResolver:
                 if c.dep_ == "compound" and c.tag_ in ("NN", "NNS")
             )
             found = organization_of_kind(self.doc, word, head.idx, required)
+            if found is None and not required and not any(c.dep_ == "amod" for c in head.lefts):
+                found = self.dominant_organization(word)
             if found is not None:
                 return Referent(SpeakerKind.ORGANIZATION, ("org", fold(found)), found, name)
             speaking = self.speaking_organization(word, named=False)
             if speaking is not None:
                 return speaking
         return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name, named=named)
+
+    def dominant_organization(self, word: str) -> str | None:
+        """The organisation the article is about, for "the bank" when no name shows the kind
+        ("Wells Fargo"): named at least `DOMINANT_COUNT` times and twice as often as any
+        other, no person's name, with no organisation noun of another kind in its name."""
+        people_words = set().union(*(p.words for p in self.people.persons))
+        counts = [
+            (name, count)
+            for name, count in organization_names(self.doc).most_common()
+            if people_words.isdisjoint(fold(name).split())
+        ]
+        if not counts or counts[0][1] < DOMINANT_COUNT:
+            return None
+        if len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
+            return None
+        name = counts[0][0]
+        kind = organization_kind_words(word)
+        if any(w in organization_nouns() and w not in kind for w in fold(name).split()):
+            return None
+        return name
 
     def speaking_organization(self, word: str, named: bool) -> Referent | None:
         """The organisation already speaking whose name ends with `word`."""
