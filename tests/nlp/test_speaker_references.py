@@ -101,6 +101,14 @@ CASES = [
         id="relative_of_a_named_person_to_the_other_person_of_that_surname",
     ),
     pytest.param(
+        "WASHINGTON -- President Ada Brennan, opening the new bridge on Saturday, said the "
+        "city would grow.",
+        ["WASHINGTON -- President Ada Brennan"],
+        None,
+        "Ada Brennan",
+        id="dateline_place_before_the_speaker",
+    ),
+    pytest.param(
         "The gala drew Ann Lee, Tom Roe, Ida Cole and Max Hale, who joked that the hall was cold.",
         ["who"],
         None,

@@ -147,6 +147,11 @@ class SpeakerResolver:
 
     def read_head(self, head: Token) -> Referent | None:
         """What the head token of a speaker phrase refers to."""
+        if head.ent_type_ == "GPE":
+            # a dateline: "WASHINGTON -- President Obama, dedicating the museum, said"
+            for child in head.rights:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    return self.read_head(child)
         if head.i in self.people.by_token:
             return self.person_referent(self.people.by_token[head.i], head)
         named = appositive_name(head, self.people.by_token)
