@@ -140,6 +140,30 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The bridge, the mayor said, will reopen in May.",
         [(INDIRECT, "The bridge, the mayor said, will reopen in May", "the mayor", "said")],
     ),
+    "aside/hung_on_the_subject": (
+        "The difference now, he told me on Friday, is that he runs a news program.",
+        [
+            (
+                INDIRECT,
+                "The difference now, he told me on Friday, is that he runs a news program",
+                "he",
+                "told",
+            )
+        ],
+    ),
+    "aside/after_a_leading_clause": (
+        "Though that transition was relatively smooth, he said, replacing her would be much "
+        "more bitter.",
+        [
+            (
+                INDIRECT,
+                "Though that transition was relatively smooth, he said, replacing her would be "
+                "much more bitter",
+                "he",
+                "said",
+            )
+        ],
+    ),
     "pro_form/said_so": (
         "The mayor said so.",
         [(INDIRECT, "so", "The mayor", "said")],

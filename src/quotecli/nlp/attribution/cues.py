@@ -108,7 +108,7 @@ def _subject(cue: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS and _within(c, line)), None)
         if subject is not None:
             return subject
-        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+        if verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
             return None
         controller = _object_controller(verb)
         if controller is not None:
