@@ -45,6 +45,17 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "veteran Democrat Ann Lee said she would run.",
         [],
     ),
+    "cue_after/the_quotation_ends_with_a_noun_phrase": (
+        '"The campaign is worried. Full panic mode," said Ann Lee, a party organiser.',
+        [
+            (
+                DIRECT,
+                "The campaign is worried. Full panic mode",
+                "Ann Lee, a party organiser",
+                "said",
+            )
+        ],
+    ),
     "cue_after/writers_sentence_goes_on": (
         '"Keep your hands in sight," the singer croons before leaving.',
         [],
