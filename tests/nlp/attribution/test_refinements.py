@@ -70,6 +70,13 @@ def test_split_quote_joins_past_a_speaker_with_a_long_apposition() -> None:
     assert joined.content[1] == span(text, "complexity.")[1]
 
 
+def test_split_quote_leaves_a_fragment_the_writers_sentence_goes_on_after() -> None:
+    text = '"This is wrong," she said. "You squeezed the staff" to lift the shares, she said.'
+    context = context_of(text)
+    first = quoted(text, "This is wrong", 0)
+    assert join_split_quotes(context, [first]) == [first]
+
+
 def test_run_on_lets_an_unclaimed_quotation_carry_on_an_indirect_report() -> None:
     text = 'She said she had what the job needs: "Steadiness, and strength."'
     context = context_of(text)

@@ -168,7 +168,7 @@ def _second_part(
     if "\n" in context.text[first.closing : second.opening]:
         return None
     has_own_cue = following in by_quote and by_quote[following].rule == "cue_after"
-    if has_own_cue:
+    if has_own_cue or _runs_into_a_sentence(context.text, second):
         return None
     gap = context.doc[context.token_at(first.closing) : context.token_at(second.opening)]
     if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, found):
@@ -176,6 +176,14 @@ def _second_part(
     if writers_verb_in(gap, skip=found.cue or (-1, -1)):
         return None  # `"A?" she said, but he was drifting off, as the crowd chanted "B"`
     return following
+
+
+def _runs_into_a_sentence(text: str, quote: QuotedSpan) -> bool:
+    """`"A," she said. "B" to cut costs, she added`: a fragment of words with the writer's
+    going on after its closing mark is part of a sentence of its own."""
+    after = text[quote.closing : quote.closing + 2].lstrip(" ")
+    words = text[quote.content[0] : quote.content[1]]
+    return after[:1].islower() and not any(mark in words for mark in SENTENCE_END)
 
 
 def _next_part(context: Context, index: int) -> int | None:
