@@ -167,11 +167,23 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             ),
         ],
     ),
-    "continuation_paragraph": (
+    "continuation_paragraph_joins_the_direct_quote_before": (
         '"We will rebuild the school," the governor said.\n\n"It will take two years at most."',
         [
-            (DIRECT, "We will rebuild the school", "the governor", "said"),
-            (DIRECT, "It will take two years at most.", "the governor", None),
+            (
+                DIRECT,
+                'We will rebuild the school," the governor said.\n\n"It will take two years at '
+                "most.",
+                "the governor",
+                "said",
+            ),
+        ],
+    ),
+    "continuation_paragraph_after_a_report": (
+        'The governor said the school would be rebuilt.\n\n"It will take two years at most."',
+        [
+            (INDIRECT, "the school would be rebuilt", "The governor", "said"),
+            (DIRECT, "It will take two years at most.", "The governor", None),
         ],
     ),
     "indirect_said_that": (

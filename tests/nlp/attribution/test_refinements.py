@@ -70,6 +70,13 @@ def test_split_quote_joins_past_a_speaker_with_a_long_apposition() -> None:
     assert joined.content[1] == span(text, "complexity.")[1]
 
 
+def test_split_quote_leaves_a_fragment_the_writers_sentence_goes_on_after() -> None:
+    text = '"This is wrong," she said. "You squeezed the staff" to lift the shares, she said.'
+    context = context_of(text)
+    first = quoted(text, "This is wrong", 0)
+    assert join_split_quotes(context, [first]) == [first]
+
+
 def test_run_on_lets_an_unclaimed_quotation_carry_on_an_indirect_report() -> None:
     text = 'She said she had what the job needs: "Steadiness, and strength."'
     context = context_of(text)
@@ -89,14 +96,24 @@ def test_run_on_leaves_a_claimed_quotation_alone() -> None:
 
 
 def test_continuation_gives_a_quotation_paragraph_the_previous_speaker() -> None:
+    text = 'She said they would win.\n\n"And we will win big."'
+    context = context_of(text)
+    report = candidate(text, "they would win", source="She")
+    result = carry_on_speakers(context, [report])
+    assert result[0] == report
+    carried = result[1]
+    assert (carried.rule, carried.cue, carried.source) == ("continuation", None, report.source)
+    assert text[carried.content[0] : carried.content[1]] == "And we will win big."
+
+
+def test_continuation_joins_a_quotation_paragraph_to_the_direct_quote_before() -> None:
     text = '"We will win," she said.\n\n"And we will win big."'
     context = context_of(text)
     first = quoted(text, "We will win", 0)
-    result = carry_on_speakers(context, [first])
-    assert result[0] == first
-    carried = result[1]
-    assert (carried.rule, carried.cue, carried.source) == ("continuation", None, first.source)
-    assert text[carried.content[0] : carried.content[1]] == "And we will win big."
+    [joined] = carry_on_speakers(context, [first])
+    assert joined.content == (first.content[0], span(text, "big.")[1])
+    assert joined.gaps == ((first.content[1], span(text, "And we")[0]),)
+    assert joined.claims == frozenset({0, 1})
 
 
 def test_continuation_joins_a_quotation_run_on_over_a_paragraph_break() -> None:

@@ -2,8 +2,8 @@
 
 - `split_quote` joins the second part of a quotation its cue splits (`"A," she said, "B."`).
 - `run_on` lets a quotation nobody claims carry on the indirect report just before it.
-- `continuation` carries a speaker into a paragraph that is only a quotation, and joins a
-  quotation run on over a paragraph break into one quote in parts.
+- `continuation` carries a speaker into a paragraph that is only a quotation, and joins it to
+  a direct quote just before it (run on over the paragraph break or not): one quote in parts.
 """
 
 from __future__ import annotations
@@ -93,8 +93,9 @@ def carry_on_reports(context: Context, candidates: list[Candidate]) -> list[Cand
 
 
 def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Candidate]:
-    """A paragraph that is only a quotation keeps the speaker of the paragraph before; a
-    quotation run on over a paragraph break joins the direct quote it continues."""
+    """A paragraph that is only a quotation keeps the speaker of the paragraph before; after a
+    direct quote (`"A," she said.` or a quotation run on over the paragraph break) it joins
+    that quote as one more part, as annotators take it."""
     result = list(candidates)
     for index, quote in enumerate(context.quotes):
         if _claimed(result, index) or _attributed(result, quote):
@@ -108,7 +109,7 @@ def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Can
         if previous is None:
             continue
         position = next(i for i, c in enumerate(result) if c is previous)
-        if quote.continues and previous.kind is QuoteKind.DIRECT:
+        if previous.kind is QuoteKind.DIRECT:
             result[position] = replace(
                 previous,
                 content=(previous.content[0], quote.content[1]),
@@ -167,7 +168,7 @@ def _second_part(
     if "\n" in context.text[first.closing : second.opening]:
         return None
     has_own_cue = following in by_quote and by_quote[following].rule == "cue_after"
-    if has_own_cue:
+    if has_own_cue or _runs_into_a_sentence(context.text, second):
         return None
     gap = context.doc[context.token_at(first.closing) : context.token_at(second.opening)]
     if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, found):
@@ -175,6 +176,14 @@ def _second_part(
     if writers_verb_in(gap, skip=found.cue or (-1, -1)):
         return None  # `"A?" she said, but he was drifting off, as the crowd chanted "B"`
     return following
+
+
+def _runs_into_a_sentence(text: str, quote: QuotedSpan) -> bool:
+    """`"A," she said. "B" to cut costs, she added`: a fragment of words with the writer's
+    going on after its closing mark is part of a sentence of its own."""
+    after = text[quote.closing : quote.closing + 2].lstrip(" ")
+    words = text[quote.content[0] : quote.content[1]]
+    return after[:1].islower() and not any(mark in words for mark in SENTENCE_END)
 
 
 def _next_part(context: Context, index: int) -> int | None:
@@ -251,6 +260,6 @@ CONTINUATION = Refinement(
     "continuation",
     60,
     carry_on_speakers,
-    '"We will win," she said.\n\n"And we will win big."',
+    'She said they would win.\n\n"And we will win big."',
 )
 REFINEMENTS = (SPLIT_QUOTE, RUN_ON, CONTINUATION)
