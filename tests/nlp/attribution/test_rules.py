@@ -72,6 +72,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         'Critics called it "reckless and dangerous" on Monday.',
         [(DIRECT, "reckless and dangerous", "Critics", "called")],
     ),
+    "quoted_object/several_quotations_in_one_object": (
+        'The mayor called the plan "reckless," "costly" and "unfair."',
+        [(MIXED, 'the plan "reckless," "costly" and "unfair', "The mayor", "called")],
+    ),
     "quoted_object/a_longer_object": (
         'Ms Lee praised the firm, including its "remarkable patience with us".',
         [(MIXED, 'the firm, including its "remarkable patience with us"', "Ms Lee", "praised")],
