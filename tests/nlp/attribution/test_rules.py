@@ -116,6 +116,14 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The union accused the firm of fraud.",
         [(INDIRECT, "the firm of fraud", "The union", "accused")],
     ),
+    "cue_object/verb_of_praise_or_blame": (
+        "The senator likened the deal to a surrender.",
+        [(INDIRECT, "the deal to a surrender", "The senator", "likened")],
+    ),
+    "cue_object/blame_with_a_time": (
+        "The governor lambasted the new tax plan on Monday.",
+        [(INDIRECT, "the new tax plan", "The governor", "lambasted")],
+    ),
     "cue_topic/called_for": (
         "The mayor called for a new bridge.",
         [(INDIRECT, "a new bridge", "The mayor", "called for")],
