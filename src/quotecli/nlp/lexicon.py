@@ -99,3 +99,13 @@ def evidence_nouns() -> frozenset[str]:
 def thought_nouns() -> frozenset[str]:
     """Reporting nouns holding a belief, wish or plan ("belief", "plan", "decision")."""
     return read_words("thought_nouns.txt")
+
+
+@cache
+def topic_nouns() -> dict[str, frozenset[str]]:
+    """Noun form -> the prepositions naming what it reports ("allegations" -> {"of", ...})."""
+    by_noun: dict[str, set[str]] = {}
+    for preposition, nouns in read_json("topic_nouns.json").items():
+        for noun in nouns:
+            by_noun.setdefault(noun, set()).add(preposition)
+    return {noun: frozenset(prepositions) for noun, prepositions in by_noun.items()}

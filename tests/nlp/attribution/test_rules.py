@@ -182,6 +182,20 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         [(INDIRECT, "that the vote was rigged", "The senator's", "claim")],
     ),
     "nominal/without_owner": ("The claim that the vote was rigged fell apart.", []),
+    "noun_topic/owner": (
+        "The mayor's calls for a new bridge went unheeded.",
+        [(INDIRECT, "a new bridge", "The mayor's", "calls for")],
+    ),
+    "noun_topic/subject_of_the_verb": (
+        "She made a strong condemnation of the new tax on Monday.",
+        [(INDIRECT, "the new tax", "She", "condemnation of")],
+    ),
+    "noun_topic/from_phrase": (
+        "Calls from the union for a new vote went unheeded.",
+        [(INDIRECT, "a new vote", "the union", "Calls")],
+    ),
+    "noun_topic/without_a_source": ("The allegations of fraud were dismissed.", []),
+    "noun_topic/a_date_is_no_topic": ("His remarks on Saturday were short.", []),
 }
 
 RULES_BY_NAME = {rule.name: rule for rule in RULES}
