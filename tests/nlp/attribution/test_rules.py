@@ -80,6 +80,22 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         'A headline\n\n"We will vote no on this bill." ― Jane Smith',
         [(DIRECT, "We will vote no on this bill.", "Jane Smith", "―")],
     ),
+    "introduced_paragraph/plain": (
+        "A headline\n\nThe mayor added:\n\nThe bridge will reopen in May.",
+        [(INDIRECT, "The bridge will reopen in May.", "The mayor", "added")],
+    ),
+    "introduced_paragraph/quoted": (
+        'A headline\n\nThe mayor added:\n\n"The bridge will reopen in May. We promise."',
+        [(DIRECT, "The bridge will reopen in May. We promise.", "The mayor", "added")],
+    ),
+    "introduced_paragraph/light_verb_and_noun": (
+        "A headline\n\nOn Monday, the mayor made the following comment:\n\nThe bridge is safe.",
+        [(INDIRECT, "The bridge is safe.", "the mayor", "made")],
+    ),
+    "introduced_paragraph/a_list_is_no_report": (
+        "A headline\n\nThe report lists three reasons:\n\nThe bridge is old.",
+        [],
+    ),
     "according_to/after": (
         "The bridge will reopen in May, according to the mayor.",
         [(INDIRECT, "The bridge will reopen in May", "the mayor", "according to")],
