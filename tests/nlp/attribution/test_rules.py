@@ -76,6 +76,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         [(INDIRECT, "We will not back down on this bill.", "Jane Moss", ":")],
     ),
     "transcript_turn/section_label_is_no_speaker": ("UPDATE: The vote was delayed.", []),
+    "transcript_turn/label_named_again_below": (
+        "Sanders: Clinton needs to get away from all of this personality stuff with Trump.\n\n"
+        "Bernie Sanders offered some pointed advice.",
+        [
+            (
+                INDIRECT,
+                "Clinton needs to get away from all of this personality stuff with Trump.",
+                "Sanders",
+                ":",
+            )
+        ],
+    ),
     "signed_quotation/dash_and_name": (
         'A headline\n\n"We will vote no on this bill." ― Jane Smith',
         [(DIRECT, "We will vote no on this bill.", "Jane Smith", "―")],
