@@ -28,6 +28,12 @@ CASES = {
         "According to the mayor, the bridge carries twice the traffic it was built for.",
         [SPEECH],
     ),
+    "endorsing_is_speech": ("The teachers' union endorsed the mayor for a second term.", [SPEECH]),
+    "supporting_is_thought": (
+        "The teachers' union supported the mayor for a second term.",
+        [THOUGHT],
+    ),
+    "encouraging_is_speech": ("The mayor encouraged drivers to avoid the old bridge.", [SPEECH]),
     "stance_is_thought": ("Residents are worried about the closure of the bridge.", [THOUGHT]),
     "claim_noun_is_speech": (
         "The senator's claim that the vote was rigged fell apart.",
