@@ -214,9 +214,9 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor's calls for a new bridge went unheeded.",
         [(INDIRECT, "a new bridge", "The mayor's", "calls for")],
     ),
-    "noun_topic/subject_of_the_verb": (
+    "noun_topic/subject_of_the_verb_and_what_follows_the_noun": (
         "She made a strong condemnation of the new tax on Monday.",
-        [(INDIRECT, "the new tax", "She", "condemnation of")],
+        [(INDIRECT, "the new tax on Monday", "She", "condemnation of")],
     ),
     "noun_topic/from_phrase": (
         "Calls from the union for a new vote went unheeded.",

@@ -60,6 +60,10 @@ def find_noun_topics(context: Context) -> Iterator[Candidate]:
         words = preposition_object(context, prep, ("pobj", "pcomp"))
         if words is None:
             continue
+        if noun.dep_ == "dobj" and noun.head.right_edge.i > noun.right_edge.i:
+            # `raised questions about his microphone during the debate`: what follows the
+            # noun on its verb belongs to what was said, as PolNeAR marks it
+            words = (words[0], context.trimmed(noun.i, noun.head.right_edge.i + 1)[1])
         content = context.in_line_of(noun, words)
         piece = context.words(content)
         if piece is None or _is_no_topic(piece):
