@@ -34,6 +34,14 @@ CASES = {
         [THOUGHT],
     ),
     "encouraging_is_speech": ("The mayor encouraged drivers to avoid the old bridge.", [SPEECH]),
+    "negated_report_is_no_speech": (
+        "The mayor did not immediately respond to questions about the bridge.",
+        [THOUGHT],
+    ),
+    "negation_in_the_quotation_is_speech": (
+        '"Probably not," the mayor said on Monday.',
+        [SPEECH],
+    ),
     "stance_is_thought": ("Residents are worried about the closure of the bridge.", [THOUGHT]),
     "claim_noun_is_speech": (
         "The senator's claim that the vote was rigged fell apart.",

@@ -15,15 +15,27 @@ from quotecli.nlp.attribution.cues import subject_token
 from quotecli.nlp.lexicon import evidence_nouns, thought_nouns, thought_verbs
 from quotecli.records import Act
 
+# How far before its verb a negation may stand: `did not immediately respond`.
+NEGATION_REACH = 3
+
 
 def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
     """The act of a report whose cue is `cue`, for a rule whose reports are `default`."""
-    if default is Act.THOUGHT or cue.lower_ in thought_verbs():
+    if default is Act.THOUGHT or cue.lower_ in thought_verbs() or is_negated(cue):
         return Act.THOUGHT
     subject = subject_token(cue)
     if subject is not None and subject.lower_ in evidence_nouns():
         return Act.THOUGHT
     return Act.SPEECH
+
+
+def is_negated(cue: Token) -> bool:
+    """`did not respond to`, `has not said`: a report that no words were said. The negation
+    stands among the cue's auxiliaries, not in a quotation before it (`"Probably not," she
+    said`)."""
+    return any(
+        child.dep_ == "neg" and cue.i - NEGATION_REACH <= child.i < cue.i for child in cue.children
+    )
 
 
 def act_of_noun(noun: Token) -> Act:
