@@ -49,6 +49,27 @@ def test_split_quote_leaves_a_second_part_with_its_own_cue_after_it() -> None:
     assert join_split_quotes(context, [first, second]) == [first, second]
 
 
+def test_split_quote_joins_a_second_part_of_short_capitalised_sentences() -> None:
+    text = '"Here comes the boss," she said, laughing. "The Boss. Big Man."'
+    context = context_of(text)
+    first = quoted(text, "Here comes the boss", 0)
+    [joined] = join_split_quotes(context, [first])
+    assert joined.content == (span(text, "Here")[0], span(text, "Man.")[1])
+    assert joined.claims == frozenset({0, 1})
+
+
+def test_split_quote_joins_past_a_speaker_with_a_long_apposition() -> None:
+    text = (
+        '"The tax plan is no reform," said Ann Lee, an economist who served as director of the '
+        "budget office for six years and is now president of a research group, a small "
+        'pro-growth advocacy institute based in the capital. "It only adds complexity."'
+    )
+    context = context_of(text)
+    first = quoted(text, "The tax plan is no reform", 0, source="Ann Lee")
+    [joined] = join_split_quotes(context, [first])
+    assert joined.content[1] == span(text, "complexity.")[1]
+
+
 def test_run_on_lets_an_unclaimed_quotation_carry_on_an_indirect_report() -> None:
     text = 'She said she had what the job needs: "Steadiness, and strength."'
     context = context_of(text)

@@ -32,6 +32,19 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         'With two weeks left, "we can still win," she said.',
         [(MIXED, 'With two weeks left, "we can still win', "she", "said")],
     ),
+    "cue_after/nested_quotation_closes_with_it": (
+        "\"You said you 'accept the blame,'\" the senator said.",
+        [(DIRECT, "You said you 'accept the blame,'", "the senator", "said")],
+    ),
+    "cue_after/long_subject_between": (
+        '"The budget is late," committee chairman Rep. Ann Lee (D-Ore.) said on Friday.',
+        [(DIRECT, "The budget is late", "committee chairman Rep. Ann Lee (D-Ore.)", "said")],
+    ),
+    "cue_after/far_cue_after_a_title_in_the_sentence": (
+        'On an episode of "Morning Desk," the longtime Oregon state senate majority leader and '
+        "veteran Democrat Ann Lee said she would run.",
+        [],
+    ),
     "cue_after/writers_sentence_goes_on": (
         '"Keep your hands in sight," the singer croons before leaving.',
         [],
@@ -119,6 +132,29 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     "reported_clause/that_clause": (
         "The mayor said that the bridge would reopen in May.",
         [(INDIRECT, "that the bridge would reopen in May", "The mayor", "said")],
+    ),
+    "reported_clause/a_colon_opens_what_it_announces": (
+        "The analyst noted that two things are happening at once: prices are rising and "
+        "lenders are looser.",
+        [
+            (
+                INDIRECT,
+                "that two things are happening at once: prices are rising and lenders are looser",
+                "The analyst",
+                "noted",
+            )
+        ],
+    ),
+    "reported_clause/a_reason_goes_on_with_it": (
+        "The senator said the claim smacked of hypocrisy, because his rivals had done the same.",
+        [
+            (
+                INDIRECT,
+                "the claim smacked of hypocrisy, because his rivals had done the same",
+                "The senator",
+                "said",
+            )
+        ],
     ),
     "reported_clause/carrying_a_quotation": (
         'The mayor said the bridge was "completely safe" again.',

@@ -22,8 +22,8 @@ from quotecli.nlp.spans import line_bounds, overlaps
 from quotecli.records import QuoteKind
 
 # Tokens that may separate the two parts of a split quote: the cue and a speaker with a long
-# apposition (`," said Ann Lee, a lawyer who ... . "`).
-MAX_SPLIT_GAP = 25
+# apposition or two (`," said Ann Lee, a lawyer who ..., a group that ... . "`).
+MAX_SPLIT_GAP = 50
 # Quoted titles in the words between the parts of a split quote (`on "Meet the Press"`).
 MAX_TITLE_WORDS = 6
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by"})
@@ -190,9 +190,12 @@ def _next_part(context: Context, index: int) -> int | None:
 
 
 def _is_title(text: str, quote: QuotedSpan) -> bool:
-    """A short quotation whose words are capitalised but for small ones: a programme or book."""
+    """A short quotation whose words are capitalised but for small ones: a programme or book,
+    not a sentence (`"The Donald. Big Daddy."`)."""
     words = text[quote.content[0] : quote.content[1]].split()
     if not 0 < len(words) <= MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    if any(word[-1] in SENTENCE_END for word in words[:-1]):
         return False
     return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 

@@ -19,6 +19,7 @@ from quotecli.nlp.lexicon import object_stop_verbs, topic_prepositions
 from quotecli.nlp.spans import CharSpan
 
 MIN_CONTENT_TOKENS = 3
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 CLAUSE_LINKS = frozenset({"ccomp"})
 CLAUSE_MARKERS = frozenset({"that", "whether", "if"})
 # What a cue without a reported clause may report: an intention (`vowed to ...`), with the
@@ -34,6 +35,8 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "since
 GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 # Conjunctions opening a closing clause of the writer's (`, although he refused to ...`).
 CONCESSIVE_MARKERS = frozenset({"although", "though", "while", "whereas"})
+# Conjunctions opening a reason or consequence that goes on with what the speaker said.
+REASON_MARKERS = frozenset({"because", "so"})
 # Words that stand for a whole answer or statement after a cue: `said so`, `said no`.
 PRO_FORM_ANSWERS = frozenset({"so", "yes", "no"})
 # What a verb coordinated onto an infinitive may not have if it continues the infinitive.
@@ -123,7 +126,7 @@ def marked_clauses_on(noun: Token) -> list[Token]:
 
 
 def has_clause_marker(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKERS for c in clause.children)
+    return _has_marker(clause, CLAUSE_MARKERS)
 
 
 def preposition_object(context: Context, prep: Token, links: tuple[str, ...]) -> CharSpan | None:
@@ -147,7 +150,39 @@ def clause_content(context: Context, clause: Token) -> CharSpan:
             coordinator = [c for c in clause.rights if c.dep_ == "cc" and c.i < child.i]
             last = (coordinator[-1] if coordinator else child).left_edge.i
             break
-    return context.trimmed(clause.left_edge.i, _before_trailing_aside(context, clause, last))
+    last = _before_trailing_aside(context, clause, last)
+    last = _through_reason(clause, last)
+    return context.trimmed(clause.left_edge.i, _through_colon(context, clause, last))
+
+
+def _through_reason(clause: Token, last: int) -> int:
+    """`said the claim smacked of hypocrisy, because Democrats ...`: a reason or consequence the
+    parser hung on the cue, right after its clause, is the speaker's (`, because`, `, so`)."""
+    cue = clause.head
+    if cue.i > clause.i or last != clause.right_edge.i + 1:
+        return last
+    for child in cue.rights:
+        if child.i > clause.i and child.dep_ == "advcl" and _has_marker(child, REASON_MARKERS):
+            return child.right_edge.i + 1
+    return last
+
+
+def _has_marker(clause: Token, markers: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in markers for c in clause.children)
+
+
+def _through_colon(context: Context, clause: Token, last: int) -> int:
+    """`said three things happen at once: prices rise, rates fall and ...`: a colon right after
+    a reported clause opens what the clause announces, up to the end of its sentence."""
+    doc = context.doc
+    if last + 1 >= len(doc) or doc[last].text != ":" or clause.head.i > clause.i:
+        return last
+    if context.opens_quote(doc[last + 1]):
+        return last  # a quotation after the colon carries the report on (`run_on`)
+    end = last + 1
+    while end < len(doc) and doc[end].text not in SENTENCE_ENDS and "\n" not in doc[end].text:
+        end += 1
+    return end
 
 
 def according_to_content(context: Context, cue: Token) -> list[CharSpan]:
@@ -216,7 +251,7 @@ def _closes_as_gloss(token: Token, last: int) -> bool:
     if token.dep_ == "appos":
         return token.head.pos_ == "PROPN"
     if token.dep_ == "advcl":
-        return any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKERS for c in token.children)
+        return _has_marker(token, CONCESSIVE_MARKERS)
     return (
         token.dep_ == "relcl"
         and token.left_edge.lower_ in GLOSS_RELATIVES

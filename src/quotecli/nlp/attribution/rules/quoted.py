@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from quotecli.nlp.attribution.acts import act_of
 from quotecli.nlp.attribution.candidate import Candidate, Evidence, Rule
 from quotecli.nlp.attribution.context import Context
-from quotecli.nlp.attribution.cues import RELATIVE_PRONOUNS, cue_span, find_source
+from quotecli.nlp.attribution.cues import RELATIVE_PRONOUNS, SUBJECTS, cue_span, find_source
 from quotecli.nlp.attribution.quote_marks import DOUBLED_APOSTROPHE, QuotedSpan
 from quotecli.nlp.attribution.triggers import is_cue
 from quotecli.nlp.spans import CharSpan, line_bounds
@@ -21,6 +21,10 @@ MIXED = QuoteKind.MIXED
 
 # How far from a quotation its cue may sit, in tokens.
 TAIL_WINDOW = 10
+# ... or further, when only the cue's subject stands between them.
+LONG_TAIL_WINDOW = 20
+# Characters after which a quotation opens a sentence of its own.
+SENTENCE_STARTS_AFTER = frozenset(".!?\n”\"'")
 HEAD_WINDOW = 12
 # Words of material that may stand between a cue and the quote it introduces ("told reporters:").
 MAX_HEAD_GAP = 6
@@ -33,6 +37,8 @@ SPEAKER_CLAUSE_LINKS = frozenset({"relcl", "acl", "appos"})
 # Punctuation that shows a quotation ends a sentence or clause of its own, so that a cue after
 # it reports it ("...," she said) rather than continuing the writer's sentence.
 QUOTE_FINAL = frozenset(",.?!…-—")
+# Closing marks of a quotation inside a quotation, which may stand just before the outer close.
+INNER_CLOSING_MARKS = "’'"
 CLAUSE_LINKS = frozenset({"ccomp"})
 # Links a quotation may climb through to reach the reporting verb whose object it is part of:
 # noun-phrase structure only, never a verb of its own.
@@ -56,10 +62,10 @@ def cue_after(context: Context, index: int) -> Candidate | None:
         return None
     doc = context.doc
     start = context.token_at(quote.closing)
-    for token in doc[start : min(start + TAIL_WINDOW, len(doc))]:
+    for token in doc[start : min(start + LONG_TAIL_WINDOW, len(doc))]:
         if token.text in SENTENCE_END or context.opens_quote(token) or "\n" in token.text:
             return None
-        if is_cue(token):
+        if is_cue(token) and (token.i < start + TAIL_WINDOW or _far_cue(context, quote, token)):
             if _reports_a_sentence_of_its_own(context.text, quote, token):
                 return None
             if writers_verb_in(doc[start : token.i], skip=cue_span(token)):
@@ -110,6 +116,20 @@ def writers_verb_in(words: Span, skip: CharSpan = (-1, -1)) -> bool:
     return False
 
 
+def _far_cue(context: Context, quote: QuotedSpan, cue: Token) -> bool:
+    """`"...," panel chairman Rep. Ann Lee (R-Utah) said`: a cue far from a quotation that
+    opens its sentence, with nothing between them but the cue's subject."""
+    before = context.text[: quote.opening].rstrip(" \t")
+    if before and before[-1] not in SENTENCE_STARTS_AFTER:
+        return False
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i]
+    if not subjects:
+        return False
+    subject, doc = subjects[0], context.doc
+    words = [t for t in doc[context.token_at(quote.closing) : cue.i] if not t.is_punct]
+    return all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in words)
+
+
 def _reports_a_sentence_of_its_own(text: str, quote: QuotedSpan, cue: Token) -> bool:
     """`Ann says the plan "is dead." She says it ...`: after a quotation that ends its sentence,
     a cue with a reported clause of its own starts a new report."""
@@ -143,10 +163,12 @@ def _ends_own_clause(text: str, quote: QuotedSpan) -> bool:
 
 
 def _last_inside(text: str, quote: QuotedSpan) -> str:
-    """The character just inside a quotation's closing mark."""
+    """The character just inside a quotation's closing mark and any quotation it closes with it
+    (`"You say you 'accept responsibility,'" he said`)."""
     # A closing mark written as two apostrophes (`,'' she said`) is two characters wide.
     width = 2 if text[quote.closing - 2 : quote.closing] == DOUBLED_APOSTROPHE else 1
-    return text[quote.closing - width - 1 : quote.closing - width]
+    inside = text[quote.content[0] : quote.closing - width].rstrip(INNER_CLOSING_MARKS)
+    return inside[-1:]
 
 
 def _cue_before(context: Context, index: int) -> Candidate | None:
