@@ -84,6 +84,12 @@ def stance_adjectives() -> frozenset[str]:
 
 
 @cache
+def agreement_verbs() -> frozenset[str]:
+    """Verbs of agreement ("agreed"): speech with a clause or `with`, thought otherwise."""
+    return read_words("agreement_verbs.txt")
+
+
+@cache
 def thought_verbs() -> frozenset[str]:
     """Verbs reporting a belief, wish, decision, perception or evidence ("believes", "shows")."""
     return read_words("thought_verbs.txt")

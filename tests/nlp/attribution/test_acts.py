@@ -42,6 +42,8 @@ CASES = {
         '"Probably not," the mayor said on Monday.',
         [SPEECH],
     ),
+    "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
+    "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
     "stance_is_thought": ("Residents are worried about the closure of the bridge.", [THOUGHT]),
     "claim_noun_is_speech": (
         "The senator's claim that the vote was rigged fell apart.",

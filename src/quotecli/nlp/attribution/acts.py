@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotecli.nlp.attribution.cues import subject_token
-from quotecli.nlp.lexicon import evidence_nouns, thought_nouns, thought_verbs
+from quotecli.nlp.lexicon import agreement_verbs, evidence_nouns, thought_nouns, thought_verbs
 from quotecli.records import Act
 
 # How far before its verb a negation may stand: `did not immediately respond`.
@@ -21,12 +21,25 @@ NEGATION_REACH = 3
 
 def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
     """The act of a report whose cue is `cue`, for a rule whose reports are `default`."""
-    if default is Act.THOUGHT or cue.lower_ in thought_verbs() or is_negated(cue):
+    if default is Act.THOUGHT or is_negated(cue):
+        return Act.THOUGHT
+    if cue.lower_ in thought_verbs() and not _voices_agreement(cue):
         return Act.THOUGHT
     subject = subject_token(cue)
     if subject is not None and subject.lower_ in evidence_nouns():
         return Act.THOUGHT
     return Act.SPEECH
+
+
+def _voices_agreement(cue: Token) -> bool:
+    """`agreed that ...`, `agreed with the analysis`: agreement stated, not an undertaking
+    (`agreed to pay`, thought)."""
+    if cue.lower_ not in agreement_verbs():
+        return False
+    return any(
+        child.dep_ == "ccomp" or (child.dep_ == "prep" and child.lower_ == "with")
+        for child in cue.children
+    )
 
 
 def is_negated(cue: Token) -> bool:
