@@ -90,6 +90,12 @@ def agreement_verbs() -> frozenset[str]:
 
 
 @cache
+def document_nouns() -> frozenset[str]:
+    """Documents and publications that state what they show ("the study shows": speech)."""
+    return read_words("document_nouns.txt")
+
+
+@cache
 def thought_verbs() -> frozenset[str]:
     """Verbs reporting a belief, wish, decision, perception or evidence ("believes", "shows")."""
     return read_words("thought_verbs.txt")

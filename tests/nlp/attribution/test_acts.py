@@ -44,6 +44,14 @@ CASES = {
     ),
     "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
     "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
+    "a_study_showing_is_speech": (
+        "The study shows that the bridge carries twice its planned traffic.",
+        [SPEECH],
+    ),
+    "footage_showing_is_thought": (
+        "The video shows that the bridge carries twice its planned traffic.",
+        [THOUGHT],
+    ),
     "stance_is_thought": ("Residents are worried about the closure of the bridge.", [THOUGHT]),
     "claim_noun_is_speech": (
         "The senator's claim that the vote was rigged fell apart.",

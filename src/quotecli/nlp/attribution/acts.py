@@ -4,7 +4,7 @@ intention, attitude, perception or piece of evidence (`records.Act`).
 A rule knows its default (intentions, stances, views and characterisations are thought);
 a reporting word of belief or perception (`believes`, `knows`, `shows`) or a source that is
 evidence rather than a speaker (`polls show`, `according to the data`) makes any report
-thought.
+thought, unless a document states it (`the study shows`: a publication says so in writing).
 """
 
 from __future__ import annotations
@@ -12,7 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotecli.nlp.attribution.cues import subject_token
-from quotecli.nlp.lexicon import agreement_verbs, evidence_nouns, thought_nouns, thought_verbs
+from quotecli.nlp.lexicon import (
+    agreement_verbs,
+    document_nouns,
+    evidence_nouns,
+    thought_nouns,
+    thought_verbs,
+)
 from quotecli.records import Act
 
 # How far before its verb a negation may stand: `did not immediately respond`.
@@ -23,9 +29,10 @@ def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
     """The act of a report whose cue is `cue`, for a rule whose reports are `default`."""
     if default is Act.THOUGHT or is_negated(cue):
         return Act.THOUGHT
-    if cue.lower_ in thought_verbs() and not _voices_agreement(cue):
-        return Act.THOUGHT
     subject = subject_token(cue)
+    said_in_writing = subject is not None and subject.lower_ in document_nouns()
+    if cue.lower_ in thought_verbs() and not (said_in_writing or _voices_agreement(cue)):
+        return Act.THOUGHT
     if subject is not None and subject.lower_ in evidence_nouns():
         return Act.THOUGHT
     return Act.SPEECH
