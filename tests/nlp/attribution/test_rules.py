@@ -45,6 +45,17 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "veteran Democrat Ann Lee said she would run.",
         [],
     ),
+    "cue_after/the_quotation_ends_with_a_noun_phrase": (
+        '"The campaign is worried. Full panic mode," said Ann Lee, a party organiser.',
+        [
+            (
+                DIRECT,
+                "The campaign is worried. Full panic mode",
+                "Ann Lee, a party organiser",
+                "said",
+            )
+        ],
+    ),
     "cue_after/writers_sentence_goes_on": (
         '"Keep your hands in sight," the singer croons before leaving.',
         [],
@@ -167,6 +178,30 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     "aside/interrupting": (
         "The bridge, the mayor said, will reopen in May.",
         [(INDIRECT, "The bridge, the mayor said, will reopen in May", "the mayor", "said")],
+    ),
+    "aside/hung_on_the_subject": (
+        "The difference now, he told me on Friday, is that he runs a news program.",
+        [
+            (
+                INDIRECT,
+                "The difference now, he told me on Friday, is that he runs a news program",
+                "he",
+                "told",
+            )
+        ],
+    ),
+    "aside/after_a_leading_clause": (
+        "Though that transition was relatively smooth, he said, replacing her would be much "
+        "more bitter.",
+        [
+            (
+                INDIRECT,
+                "Though that transition was relatively smooth, he said, replacing her would be "
+                "much more bitter",
+                "he",
+                "said",
+            )
+        ],
     ),
     "pro_form/said_so": (
         "The mayor said so.",

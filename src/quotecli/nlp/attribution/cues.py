@@ -105,10 +105,11 @@ def _subject(cue: Token) -> Token | None:
     line = line_bounds(doc_text(cue.doc), cue.idx)
     verb = cue
     for _ in range(MAX_CLIMB):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS and _within(c, line)), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+        # Two subjects are a misparse of `"..., the last words," said X`: the nearer is X.
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and _within(c, line)]
+        if subjects:
+            return min(subjects, key=lambda subject: abs(subject.i - verb.i))
+        if verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
             return None
         controller = _object_controller(verb)
         if controller is not None:

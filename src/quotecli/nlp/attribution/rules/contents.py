@@ -271,13 +271,30 @@ def _around_aside(context: Context, cue: Token) -> CharSpan:
     """`One reason, he said, is that ...`: the sentence the cue interrupts, up to a clause of
     its own coordinated after the cue (`..., she said, and the mayor said ...` is two
     statements)."""
-    head = cue.head
+    head = _interrupted_clause(cue)
     first, last = head.left_edge.i, _before_own_clause(head, cue)
+    aside_first = _aside_start(cue)
     if cue.right_edge.i + 1 >= last - 1:
-        last = cue.left_edge.i
-    elif cue.left_edge.i <= first:
+        last = aside_first
+    elif aside_first <= first:
         first = cue.right_edge.i + 1
     return context.trimmed(first, last)
+
+
+def _interrupted_clause(cue: Token) -> Token:
+    """The head of the clause an aside interrupts: the parser may hang the aside on that
+    clause's subject (`The difference now, he told me, is that ...`)."""
+    head = cue.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _aside_start(cue: Token) -> int:
+    """Where the aside's own words start: its subject, not a clause before it that the parser
+    gave the aside (`Though A, he said, B`)."""
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i]
+    return subjects[0].left_edge.i if subjects else cue.left_edge.i
 
 
 def _before_own_clause(head: Token, cue: Token) -> int:

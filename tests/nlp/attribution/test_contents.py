@@ -1,0 +1,23 @@
+"""How far a report reaches, on hand-parsed Docs: no model needed."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from quotecli.nlp.attribution.context import Context
+from quotecli.nlp.attribution.rules.contents import Construction, construction_of, contents_of
+
+
+def test_an_aside_in_a_sentence_without_a_verb_reports_the_rest_of_it() -> None:
+    # "Another slide, he said, a disaster." parsed with a noun for root.
+    words = ["Another", "slide", ",", "he", "said", ",", "a", "disaster", "."]
+    heads = [1, 1, 4, 4, 1, 4, 7, 1, 1]
+    deps = ["det", "ROOT", "punct", "nsubj", "parataxis", "punct", "det", "appos", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT", "DET", "NOUN", "PUNCT"]
+    spaces = [True, False, True, True, False, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    cue = doc[4]
+    assert construction_of(cue) is Construction.ASIDE
+    [content] = contents_of(Context.of(doc), cue, Construction.ASIDE)
+    assert doc.text[content[0] : content[1]] == "Another slide, he said, a disaster"
