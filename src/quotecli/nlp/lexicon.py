@@ -84,6 +84,18 @@ def stance_adjectives() -> frozenset[str]:
 
 
 @cache
+def agreement_verbs() -> frozenset[str]:
+    """Verbs of agreement ("agreed"): speech with a clause or `with`, thought otherwise."""
+    return read_words("agreement_verbs.txt")
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    """Documents and publications that state what they show ("the study shows": speech)."""
+    return read_words("document_nouns.txt")
+
+
+@cache
 def thought_verbs() -> frozenset[str]:
     """Verbs reporting a belief, wish, decision, perception or evidence ("believes", "shows")."""
     return read_words("thought_verbs.txt")
@@ -99,3 +111,13 @@ def evidence_nouns() -> frozenset[str]:
 def thought_nouns() -> frozenset[str]:
     """Reporting nouns holding a belief, wish or plan ("belief", "plan", "decision")."""
     return read_words("thought_nouns.txt")
+
+
+@cache
+def topic_nouns() -> dict[str, frozenset[str]]:
+    """Noun form -> the prepositions naming what it reports ("allegations" -> {"of", ...})."""
+    by_noun: dict[str, set[str]] = {}
+    for preposition, nouns in read_json("topic_nouns.json").items():
+        for noun in nouns:
+            by_noun.setdefault(noun, set()).add(preposition)
+    return {noun: frozenset(prepositions) for noun, prepositions in by_noun.items()}

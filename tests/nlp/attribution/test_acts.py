@@ -28,6 +28,30 @@ CASES = {
         "According to the mayor, the bridge carries twice the traffic it was built for.",
         [SPEECH],
     ),
+    "endorsing_is_speech": ("The teachers' union endorsed the mayor for a second term.", [SPEECH]),
+    "supporting_is_thought": (
+        "The teachers' union supported the mayor for a second term.",
+        [THOUGHT],
+    ),
+    "encouraging_is_speech": ("The mayor encouraged drivers to avoid the old bridge.", [SPEECH]),
+    "negated_report_is_no_speech": (
+        "The mayor did not immediately respond to questions about the bridge.",
+        [THOUGHT],
+    ),
+    "negation_in_the_quotation_is_speech": (
+        '"Probably not," the mayor said on Monday.',
+        [SPEECH],
+    ),
+    "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
+    "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
+    "a_study_showing_is_speech": (
+        "The study shows that the bridge carries twice its planned traffic.",
+        [SPEECH],
+    ),
+    "footage_showing_is_thought": (
+        "The video shows that the bridge carries twice its planned traffic.",
+        [THOUGHT],
+    ),
     "stance_is_thought": ("Residents are worried about the closure of the bridge.", [THOUGHT]),
     "claim_noun_is_speech": (
         "The senator's claim that the vote was rigged fell apart.",

@@ -72,6 +72,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         'Critics called it "reckless and dangerous" on Monday.',
         [(DIRECT, "reckless and dangerous", "Critics", "called")],
     ),
+    "quoted_object/several_quotations_in_one_object": (
+        'The mayor called the plan "reckless," "costly" and "unfair."',
+        [(MIXED, 'the plan "reckless," "costly" and "unfair', "The mayor", "called")],
+    ),
     "quoted_object/a_longer_object": (
         'Ms Lee praised the firm, including its "remarkable patience with us".',
         [(MIXED, 'the firm, including its "remarkable patience with us"', "Ms Lee", "praised")],
@@ -100,9 +104,37 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         [(INDIRECT, "We will not back down on this bill.", "Jane Moss", ":")],
     ),
     "transcript_turn/section_label_is_no_speaker": ("UPDATE: The vote was delayed.", []),
+    "transcript_turn/label_named_again_below": (
+        "Sanders: Clinton needs to get away from all of this personality stuff with Trump.\n\n"
+        "Bernie Sanders offered some pointed advice.",
+        [
+            (
+                INDIRECT,
+                "Clinton needs to get away from all of this personality stuff with Trump.",
+                "Sanders",
+                ":",
+            )
+        ],
+    ),
     "signed_quotation/dash_and_name": (
         'A headline\n\n"We will vote no on this bill." ― Jane Smith',
         [(DIRECT, "We will vote no on this bill.", "Jane Smith", "―")],
+    ),
+    "introduced_paragraph/plain": (
+        "A headline\n\nThe mayor added:\n\nThe bridge will reopen in May.",
+        [(INDIRECT, "The bridge will reopen in May.", "The mayor", "added")],
+    ),
+    "introduced_paragraph/quoted": (
+        'A headline\n\nThe mayor added:\n\n"The bridge will reopen in May. We promise."',
+        [(DIRECT, "The bridge will reopen in May. We promise.", "The mayor", "added")],
+    ),
+    "introduced_paragraph/light_verb_and_noun": (
+        "A headline\n\nOn Monday, the mayor made the following comment:\n\nThe bridge is safe.",
+        [(INDIRECT, "The bridge is safe.", "the mayor", "made")],
+    ),
+    "introduced_paragraph/a_list_is_no_report": (
+        "A headline\n\nThe report lists three reasons:\n\nThe bridge is old.",
+        [],
     ),
     "according_to/after": (
         "The bridge will reopen in May, according to the mayor.",
@@ -187,6 +219,14 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The union accused the firm of fraud.",
         [(INDIRECT, "the firm of fraud", "The union", "accused")],
     ),
+    "cue_object/verb_of_praise_or_blame": (
+        "The senator likened the deal to a surrender.",
+        [(INDIRECT, "the deal to a surrender", "The senator", "likened")],
+    ),
+    "cue_object/blame_with_a_time": (
+        "The governor lambasted the new tax plan on Monday.",
+        [(INDIRECT, "the new tax plan", "The governor", "lambasted")],
+    ),
     "cue_topic/called_for": (
         "The mayor called for a new bridge.",
         [(INDIRECT, "a new bridge", "The mayor", "called for")],
@@ -245,6 +285,20 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         [(INDIRECT, "that the vote was rigged", "The senator's", "claim")],
     ),
     "nominal/without_owner": ("The claim that the vote was rigged fell apart.", []),
+    "noun_topic/owner": (
+        "The mayor's calls for a new bridge went unheeded.",
+        [(INDIRECT, "a new bridge", "The mayor's", "calls for")],
+    ),
+    "noun_topic/subject_of_the_verb_and_what_follows_the_noun": (
+        "She made a strong condemnation of the new tax on Monday.",
+        [(INDIRECT, "the new tax on Monday", "She", "condemnation of")],
+    ),
+    "noun_topic/from_phrase": (
+        "Calls from the union for a new vote went unheeded.",
+        [(INDIRECT, "a new vote", "the union", "Calls")],
+    ),
+    "noun_topic/without_a_source": ("The allegations of fraud were dismissed.", []),
+    "noun_topic/a_date_is_no_topic": ("His remarks on Saturday were short.", []),
 }
 
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

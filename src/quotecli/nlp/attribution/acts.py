@@ -4,7 +4,7 @@ intention, attitude, perception or piece of evidence (`records.Act`).
 A rule knows its default (intentions, stances, views and characterisations are thought);
 a reporting word of belief or perception (`believes`, `knows`, `shows`) or a source that is
 evidence rather than a speaker (`polls show`, `according to the data`) makes any report
-thought.
+thought, unless a document states it (`the study shows`: a publication says so in writing).
 """
 
 from __future__ import annotations
@@ -12,18 +12,50 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotecli.nlp.attribution.cues import subject_token
-from quotecli.nlp.lexicon import evidence_nouns, thought_nouns, thought_verbs
+from quotecli.nlp.lexicon import (
+    agreement_verbs,
+    document_nouns,
+    evidence_nouns,
+    thought_nouns,
+    thought_verbs,
+)
 from quotecli.records import Act
+
+# How far before its verb a negation may stand: `did not immediately respond`.
+NEGATION_REACH = 3
 
 
 def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
     """The act of a report whose cue is `cue`, for a rule whose reports are `default`."""
-    if default is Act.THOUGHT or cue.lower_ in thought_verbs():
+    if default is Act.THOUGHT or is_negated(cue):
         return Act.THOUGHT
     subject = subject_token(cue)
+    said_in_writing = subject is not None and subject.lower_ in document_nouns()
+    if cue.lower_ in thought_verbs() and not (said_in_writing or _voices_agreement(cue)):
+        return Act.THOUGHT
     if subject is not None and subject.lower_ in evidence_nouns():
         return Act.THOUGHT
     return Act.SPEECH
+
+
+def _voices_agreement(cue: Token) -> bool:
+    """`agreed that ...`, `agreed with the analysis`: agreement stated, not an undertaking
+    (`agreed to pay`, thought)."""
+    if cue.lower_ not in agreement_verbs():
+        return False
+    return any(
+        child.dep_ == "ccomp" or (child.dep_ == "prep" and child.lower_ == "with")
+        for child in cue.children
+    )
+
+
+def is_negated(cue: Token) -> bool:
+    """`did not respond to`, `has not said`: a report that no words were said. The negation
+    stands among the cue's auxiliaries, not in a quotation before it (`"Probably not," she
+    said`)."""
+    return any(
+        child.dep_ == "neg" and cue.i - NEGATION_REACH <= child.i < cue.i for child in cue.children
+    )
 
 
 def act_of_noun(noun: Token) -> Act:

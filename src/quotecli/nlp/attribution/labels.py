@@ -14,6 +14,7 @@ pass is linear in the length of the document.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ SIGNATURE = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.
 QUOTE_MARKS = "\"“”'‘’"
 SENTENCE_FINAL = frozenset(".?!…—-")
 NAME_TAGS = frozenset({"NNP", "NNPS"})
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ def transcript_turns(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled]
         paragraphs: the (start, end) of each paragraph to look at (headings left out).
     """
     text = doc_text(doc)
+    named: Counter[str] | None = None  # words of people's and organisations' names, counted
     for start, end in paragraphs:
         match = TRANSCRIPT_LABEL.match(text, start, end)
         if match is None or match.group("name").lower() in speaker_label_stopwords():
@@ -63,7 +66,12 @@ def transcript_turns(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled]
         name = match.span("name")
         colon = text.index(":", name[1])
         content = _strip_marks(text, (colon + 1, end))
-        if _is_name(doc, name) and content[1] > content[0] and _ends_sentence(text, content):
+        if not _is_name(doc, name):
+            if named is None:
+                named = _name_words(doc)
+            if not _named_elsewhere(doc, name, named):
+                continue
+        if content[1] > content[0] and _ends_sentence(text, content):
             yield Labelled(content, (colon, colon + 1), name)
 
 
@@ -84,6 +92,20 @@ def signed_quotations(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled
 def _is_name(doc: Doc, span: CharSpan) -> bool:
     words = doc.char_span(*span, alignment_mode="expand")
     return words is not None and all(t.tag_ in NAME_TAGS or t.is_punct for t in words)
+
+
+def _name_words(doc: Doc) -> Counter[str]:
+    return Counter(t.lower_ for t in doc if t.ent_type_ in SPEAKER_ENTITIES)
+
+
+def _named_elsewhere(doc: Doc, span: CharSpan, named: Counter[str]) -> bool:
+    """Whether every word of the label is part of a person's or organisation's name somewhere
+    else in the article (the model tags a label before a colon, `Sanders:`, as a plain noun)."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return False
+    here = Counter(t.lower_ for t in words if t.ent_type_ in SPEAKER_ENTITIES)
+    return all(named[t.lower_] > here[t.lower_] for t in words if not t.is_punct)
 
 
 def _strip_marks(text: str, span: CharSpan) -> CharSpan:

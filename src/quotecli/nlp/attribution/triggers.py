@@ -18,6 +18,7 @@ from quotecli.nlp.lexicon import (
     light_verbs,
     reporting_verbs,
     stance_adjectives,
+    topic_nouns,
     topic_verbs,
 )
 
@@ -97,6 +98,14 @@ def is_light_verb(token: Token) -> bool:
 def is_cue_noun(token: Token) -> bool:
     """`claim`, `plan`, `warning`: a noun that can hold a reported clause."""
     return token.tag_ in ("NN", "NNS") and token.lower_ in cue_nouns()
+
+
+def noun_topic_prepositions(token: Token) -> frozenset[str]:
+    """`allegations` of `allegations of fraud`: the prepositions by which a reporting noun
+    names what was said (empty for any other word)."""
+    if token.tag_ not in ("NN", "NNS"):
+        return frozenset()
+    return topic_nouns().get(token.lower_, frozenset())
 
 
 def is_reporting_participle(token: Token) -> bool:

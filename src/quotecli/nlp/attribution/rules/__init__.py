@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from quotecli.nlp.attribution.candidate import Rule
-from quotecli.nlp.attribution.rules import labelled, nominal, quoted, reported
+from quotecli.nlp.attribution.rules import introduced, labelled, nominal, quoted, reported
 
-RULES: tuple[Rule, ...] = (*quoted.RULES, *labelled.RULES, *reported.RULES, *nominal.RULES)
+RULES: tuple[Rule, ...] = (
+    *quoted.RULES,
+    *labelled.RULES,
+    *introduced.RULES,
+    *reported.RULES,
+    *nominal.RULES,
+)

@@ -85,24 +85,41 @@ def find_cue_before(context: Context) -> Iterator[Candidate]:
 def find_quoted_objects(context: Context) -> Iterator[Candidate]:
     """A quotation in the object of a reporting verb: direct when the object is the quotation
     (`which Moscow calls a "..."`), mixed when it is part of a longer object
-    (`praised X, including "..."`)."""
+    (`praised X, including "..."`). Quotations in one object make one candidate."""
+    found: list[Candidate] = []
     for index, quote in enumerate(context.quotes):
         governing = None if quote.continues else _governing(context, quote)
         if governing is not None and is_cue(governing[1]):
-            found = _object_quote(context, (index, quote), *governing)
-            if found is not None:
-                yield found
+            candidate = _object_quote(context, (index, quote), *governing)
+            if candidate is not None:
+                found.append(candidate)
+    return iter(_one_per_content(found))
 
 
 def find_characterisations(context: Context) -> Iterator[Candidate]:
     """`admires the general as a "strong leader"`: any verb characterising its object; the
     object, its quoted `as` phrase and what follows are the verb's mixed content."""
+    found: list[Candidate] = []
     for index, quote in enumerate(context.quotes):
         governing = None if quote.continues else _governing(context, quote)
         if governing is not None and not is_cue(governing[1]):
-            found = _characterisation(context, (index, quote), *governing)
-            if found is not None:
-                yield found
+            candidate = _characterisation(context, (index, quote), *governing)
+            if candidate is not None:
+                found.append(candidate)
+    return iter(_one_per_content(found))
+
+
+def _one_per_content(candidates: list[Candidate]) -> list[Candidate]:
+    """`called the senator a "nasty guy," an "anchor baby" and "sick"`: each quotation finds the
+    same report; one candidate claims them all."""
+    merged: dict[tuple[CharSpan, CharSpan | None], Candidate] = {}
+    for candidate in candidates:
+        key = (candidate.content, candidate.cue)
+        first = merged.get(key)
+        merged[key] = (
+            candidate if first is None else replace(first, claims=first.claims | candidate.claims)
+        )
+    return list(merged.values())
 
 
 def writers_verb_in(words: Span, skip: CharSpan = (-1, -1)) -> bool:
