@@ -76,6 +76,16 @@ CASES = [
         id="bare_document_to_the_document_of_the_sentence_before",
     ),
     pytest.param(
+        "A slide from a presentation that Minister Lena Ortiz gives to investors shows "
+        "rising exports. Another slide says that farm sales doubled.",
+        [
+            "A slide from a presentation that Minister Lena Ortiz gives to investors",
+            "Another slide",
+        ],
+        "Lena Ortiz",
+        id="slide_of_a_presentation_to_its_presenter",
+    ),
+    pytest.param(
         "The report was long. The report said costs rose.",
         ["The report"],
         None,

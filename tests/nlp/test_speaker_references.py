@@ -176,3 +176,12 @@ def test_known_surname_tagged_as_common_noun_is_the_person() -> None:
     entities = resolve_speakers(doc, [attribution])
     assert attribution.entity is not None
     assert entities[attribution.entity].name == "Donna Vale"
+
+
+def test_the_judge_is_the_justice_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Circuit Court Justice Omar Reyes rejected the motion on Thursday. The judge said the "
+        "records were private."
+    )
+    entity = resolve_last(nlp, text, ["The judge"])
+    assert entity is not None and entity.name == "Omar Reyes"
