@@ -109,6 +109,14 @@ CASES = [
         id="dateline_place_before_the_speaker",
     ),
     pytest.param(
+        "Republican presidential nominee Dora Fitch spoke in Ohio on Monday. Her rival, Hal "
+        "Mott, stayed home. The Republican said the race was close.",
+        ["The Republican"],
+        None,
+        "Dora Fitch",
+        id="the_party_member_to_the_person_of_that_party",
+    ),
+    pytest.param(
         "The gala drew Ann Lee, Tom Roe, Ida Cole and Max Hale, who joked that the hall was cold.",
         ["who"],
         None,

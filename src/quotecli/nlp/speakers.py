@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from quotecli.nlp.attribution.quote_marks import find_quoted_spans
 from quotecli.nlp.descriptions import add_descriptions, holder_nearby, lede_holder, role_phrase
 from quotecli.nlp.doctext import doc_text
-from quotecli.nlp.mentions import People, find_people, is_role_noun, readable
+from quotecli.nlp.mentions import People, find_people, is_role_noun, readable, role_texts
 from quotecli.nlp.names import is_title_word
 from quotecli.nlp.nominals import (
     Referent,
@@ -321,6 +321,10 @@ class SpeakerResolver:
         entity_span = entity_around(head)
         if entity_span is not None and entity_span.label_ in NON_SPEAKER_LABELS:
             return None  # "Wednesday", "September": a date is nobody
+        if entity_span is not None and entity_span.label_ == "NORP" and is_the_member(head):
+            member = self.party_member(head)
+            if member is not None:  # "The Republican is also encouraging his supporters"
+                return self.person_referent(member, None)
         if entity_span is not None and entity_span.label_ in ORG_LABELS:
             name = strip_determiner(entity_span)
             if entity_span.label_ == "ORG":
@@ -340,6 +344,19 @@ class SpeakerResolver:
             if fold(person.name) == fold(name):
                 return self.person_referent(index, None)  # the name in a headline run
         return Referent(SpeakerKind.PERSON, ("name", fold(name)), name, name)
+
+    def party_member(self, head: Token) -> int | None:
+        """The person "the Republican" stands for: of those whose roles hold the word, the
+        one named nearest before."""
+        word = fold(head.text)
+        best: tuple[int, int] | None = None
+        for index, person in enumerate(self.people.persons):
+            if not any(word in text.split() for text in role_texts(person)):
+                continue
+            before = [m.start for m in person.mentions if m.start < head.i]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), index)
+        return None if best is None else best[1]
 
     def person_named(self, word: str) -> int | None:
         """The one person whose name holds `word` (any case), if exactly one does."""
@@ -654,6 +671,16 @@ def source_head(span: Span) -> Token | None:
     preferred = [t for t in roots if t.dep_ in SOURCE_DEPS]
     chosen = preferred or roots
     return chosen[0] if chosen else None
+
+
+def is_the_member(head: Token) -> bool:
+    """ "The Republican", "the Democrat": one member of a party or nation, not the group."""
+    return (
+        head.tag_ == "NNP"
+        and not head.text.endswith("s")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and not has_conjunct(head)
+    )
 
 
 def place_of_phrase(head: Token) -> str | None:
