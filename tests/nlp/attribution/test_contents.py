@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.rules.contents import Construction, construction_of, contents_of
+
+from .helpers import context_of
+
+
+def _vocab():  # type: ignore[no-untyped-def]
+    """An English vocabulary, so that words have their lower-case forms."""
+    return context_of("").doc.vocab
 
 
 def test_an_aside_in_a_sentence_without_a_verb_reports_the_rest_of_it() -> None:
@@ -16,8 +22,21 @@ def test_an_aside_in_a_sentence_without_a_verb_reports_the_rest_of_it() -> None:
     deps = ["det", "ROOT", "punct", "nsubj", "parataxis", "punct", "det", "appos", "punct"]
     pos = ["DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT", "DET", "NOUN", "PUNCT"]
     spaces = [True, False, True, True, False, True, True, False, False]
-    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc = Doc(_vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     cue = doc[4]
     assert construction_of(cue) is Construction.ASIDE
     [content] = contents_of(Context.of(doc), cue, Construction.ASIDE)
     assert doc.text[content[0] : content[1]] == "Another slide, he said, a disaster"
+
+
+def test_a_that_clause_parsed_as_adverbial_is_a_reported_clause() -> None:
+    # "Lee tweeted early that Park was dishonest." with the clause parsed as an advcl.
+    words = ["Lee", "tweeted", "early", "that", "Park", "was", "dishonest", "."]
+    heads = [1, 1, 1, 5, 5, 1, 5, 1]
+    deps = ["nsubj", "ROOT", "advmod", "advmod", "nsubj", "advcl", "acomp", "punct"]
+    spaces = [True, True, True, True, True, True, False, False]
+    doc = Doc(_vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
+    cue = doc[1]
+    assert construction_of(cue) is Construction.CLAUSE
+    [content] = contents_of(Context.of(doc), cue, Construction.CLAUSE)
+    assert doc.text[content[0] : content[1]] == "that Park was dishonest"

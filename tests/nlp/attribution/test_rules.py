@@ -171,6 +171,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "reported_clause/hung_on_a_noun_before_it": (
+        "Lee tweeted in the early morning hours that Park was “dishonest.”",
+        [(MIXED, "that Park was “dishonest", "Lee", "tweeted")],
+    ),
     "reported_clause/carrying_a_quotation": (
         'The mayor said the bridge was "completely safe" again.',
         [(MIXED, 'the bridge was "completely safe" again', "The mayor", "said")],

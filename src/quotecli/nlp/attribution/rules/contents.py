@@ -197,14 +197,27 @@ def according_to_content(context: Context, cue: Token) -> list[CharSpan]:
 def _is_reported_clause(child: Token) -> bool:
     if child.dep_ in CLAUSE_LINKS:
         return True
+    # "tweeted early on Monday that A": the parser may take the clause for an adverbial one.
+    if child.dep_ == "advcl" and child.i > child.head.i and _opened_by_that(child):
+        return True
     # "Abuza said ..., nor that Moscow was ...": a second clause coordinated onto the cue.
     return child.dep_ == "conj" and has_clause_marker(child)
 
 
 def _statement_clauses(cue: Token) -> list[Token]:
-    """`said in a statement that ...`: the parser hangs the clause on the noun."""
+    """`said in a statement that ...`, `tweeted in the early hours that ...`: the parser hangs
+    the clause on the noun."""
     nouns = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return [clause for noun in nouns for clause in marked_clauses_on(noun)]
+    marked = [clause for noun in nouns for clause in marked_clauses_on(noun)]
+    hung = [c for noun in nouns for c in noun.children if c.dep_ == "relcl" and _opened_by_that(c)]
+    return marked + [clause for clause in hung if clause not in marked]
+
+
+def _opened_by_that(clause: Token) -> bool:
+    """A clause whose first word is a `that` the parser took for an adverb or marker: a
+    complement clause, not a relative one (whose `that` is its subject or object)."""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ in ("mark", "advmod") and first.head.i == clause.i
 
 
 def _rejoined(context: Context, contents: list[CharSpan]) -> list[CharSpan]:
