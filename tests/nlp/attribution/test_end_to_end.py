@@ -67,7 +67,7 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     "quote_ending_its_sentence_keeps_the_cue_before_it": (
         'The mayor says the plan "is dead and buried." She says it will cost the city millions.',
         [
-            (MIXED, 'the plan "is dead and buried', "The mayor", "says"),
+            (MIXED, 'the plan "is dead and buried."', "The mayor", "says"),
             (INDIRECT, "it will cost the city millions", "She", "says"),
         ],
     ),
@@ -712,7 +712,7 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         [
             (
                 MIXED,
-                'she has the essential quality for the job: "Steadiness, and strength',
+                'she has the essential quality for the job: "Steadiness, and strength."',
                 "The general",
                 "said",
             )

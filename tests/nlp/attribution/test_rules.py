@@ -76,6 +76,12 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         'The mayor called the plan "reckless," "costly" and "unfair."',
         [(MIXED, 'the plan "reckless," "costly" and "unfair', "The mayor", "called")],
     ),
+    "quoted_object/the_parsed_object_does_not_hold_the_quotation": (
+        "Meanwhile, the paper attacked the mayor, saying he “has offended voters, workers and "
+        "veterans with his insults and bombast, and he has neither the temperament nor the "
+        "judgment to lead the city.”",
+        [],
+    ),
     "quoted_object/a_longer_object": (
         'Ms Lee praised the firm, including its "remarkable patience with us".',
         [(MIXED, 'the firm, including its "remarkable patience with us"', "Ms Lee", "praised")],
@@ -173,7 +179,11 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     ),
     "reported_clause/hung_on_a_noun_before_it": (
         "Lee tweeted in the early morning hours that Park was “dishonest.”",
-        [(MIXED, "that Park was “dishonest", "Lee", "tweeted")],
+        [(MIXED, "that Park was “dishonest.”", "Lee", "tweeted")],
+    ),
+    "reported_clause/ending_in_a_quotation": (
+        "The mayor said the plan was “a disaster for the city.”",
+        [(MIXED, "the plan was “a disaster for the city.”", "The mayor", "said")],
     ),
     "reported_clause/carrying_a_quotation": (
         'The mayor said the bridge was "completely safe" again.',

@@ -152,7 +152,18 @@ def clause_content(context: Context, clause: Token) -> CharSpan:
             break
     last = _before_trailing_aside(context, clause, last)
     last = _through_reason(clause, last)
-    return context.trimmed(clause.left_edge.i, _through_colon(context, clause, last))
+    content = context.trimmed(clause.left_edge.i, _through_colon(context, clause, last))
+    return _through_open_quotation(context, content)
+
+
+def _through_open_quotation(context: Context, content: CharSpan) -> CharSpan:
+    """`said the country has spent "hundreds of years fighting racism, to have that debate
+    again, young people do not want ..."`: a clause the parser ends inside a quotation it
+    opened goes on to the quotation's end."""
+    for quote in context.quotes:
+        if content[0] <= quote.opening < content[1] < quote.closing and quote.closed:
+            return content[0], quote.closing
+    return content
 
 
 def _through_reason(clause: Token, last: int) -> int:

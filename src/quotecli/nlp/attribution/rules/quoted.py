@@ -292,6 +292,8 @@ def _object_quote(
     content = context.in_line_of(verb, words)
     if context.is_just(quote, content):
         return _claim("quoted_object", claimed, quote.content, QuoteKind.DIRECT, verb, source)
+    if not content[0] <= quote.opening < content[1]:
+        return None  # the object the parse gives is not the one holding the quotation
     content = context.through_closing_mark(content)
     return _claim("quoted_object", claimed, content, QuoteKind.MIXED, verb, source)
 
