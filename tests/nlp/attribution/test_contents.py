@@ -40,3 +40,28 @@ def test_a_that_clause_parsed_as_adverbial_is_a_reported_clause() -> None:
     assert construction_of(cue) is Construction.CLAUSE
     [content] = contents_of(Context.of(doc), cue, Construction.CLAUSE)
     assert doc.text[content[0] : content[1]] == "that Park was dishonest"
+
+
+def _thanked_for(addition: list[str], tags: list[str]) -> str:
+    """The object content of "Cruz thanked Trump for backing it — <addition> ." parsed with the
+    addition hung on the object as an apposition."""
+    words = ["Cruz", "thanked", "Trump", "for", "backing", "it", "—", *addition, "."]
+    after = len(addition)
+    heads = [1, 1, 1, 1, 3, 4, 5] + [7 + after - 1] * (after - 1) + [5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pcomp", "dobj", "punct"]
+    deps += ["det"] * (after - 1) + ["appos", "punct"]
+    all_tags = ["NNP", "VBD", "NNP", "IN", "VBG", "PRP", ":", *tags, "."]
+    spaces = [True] * (len(words) - 2) + [False, False]
+    doc = Doc(_vocab(), words=words, spaces=spaces, heads=heads, deps=deps, tags=all_tags)
+    cue = doc[1]
+    assert construction_of(cue) is Construction.OBJECT
+    [content] = contents_of(Context.of(doc), cue, Construction.OBJECT)
+    return doc.text[content[0] : content[1]]
+
+
+def test_an_object_stops_before_the_writers_addition_after_a_dash() -> None:
+    assert _thanked_for(["a", "move"], ["DT", "NN"]) == "Trump for backing it"
+
+
+def test_an_object_keeps_what_it_stands_for_after_a_dash() -> None:
+    assert _thanked_for(["the", "bill"], ["DT", "NN"]) == "Trump for backing it — the bill"

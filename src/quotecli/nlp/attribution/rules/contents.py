@@ -33,6 +33,12 @@ CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "since", "until"})
 # Words opening a relative clause that glosses rather than restricts (`, which ...`).
 GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
+# Dashes that, spaced, open the writer's addition after an object.
+DASHES = frozenset({"—", "–", "--", "-"})
+# Words after a dash that open the writer's addition to an object (`— a move that ...`).
+DASH_ADDITIONS = frozenset(
+    {"a", "an", "all", "one", "another", "with", "even", "especially", "like", "from"}
+)
 # Conjunctions opening a closing clause of the writer's (`, although he refused to ...`).
 CONCESSIVE_MARKERS = frozenset({"although", "though", "while", "whereas"})
 # Conjunctions opening a reason or consequence that goes on with what the speaker said.
@@ -344,7 +350,35 @@ def _object_content(context: Context, cue: Token) -> CharSpan:
     complements = object_heads(cue)
     complements += [c for c in cue.rights if _completes_object(c, complements[0])]
     first, last = complements[0].left_edge.i, max(c.right_edge.i for c in complements)
-    return context.trimmed(first, _before_trailing_aside(context, complements[0], last + 1))
+    last = _before_trailing_aside(context, complements[0], last + 1)
+    return context.trimmed(first, _before_dash_addition(context, complements[0], last))
+
+
+def _before_dash_addition(context: Context, head: Token, last: int) -> int:
+    """Where an object's content ends before an addition of the writer's after a spaced dash:
+    `dismissed Estonia as being in the "suburbs" — a metaphor for ...`, `thanked Trump for
+    backing his priority - delaying a planned end to ...`."""
+    doc = context.doc
+    for token in doc[head.i + 1 : last]:
+        if _opens_addition(token, last) and not _opens_unclosed_quote(
+            context.text[doc[head.i].idx : token.idx]
+        ):
+            return token.i
+    return last
+
+
+def _opens_addition(dash: Token, last: int) -> bool:
+    """A spaced dash opening the writer's addition: a description (`— a move that ...`,
+    `— all businesses he assailed`), a participle (`— saying ...`) or a circumstance (`— with
+    Trump losing ...`); not a pair of dashes around a parenthesis, nor a dash before the names
+    of what the object stands for (`the cause — gun control`)."""
+    doc = dash.doc
+    if dash.text not in DASHES or not dash.whitespace_ or not doc[dash.i - 1].whitespace_:
+        return False
+    if dash.i + 1 >= last or any(t.text == dash.text for t in doc[dash.i + 1 : last]):
+        return False
+    after = doc[dash.i + 1]
+    return after.lower_ in DASH_ADDITIONS or after.tag_ == "VBG"
 
 
 def _completes_object(child: Token, first: Token) -> bool:
