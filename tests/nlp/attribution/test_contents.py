@@ -65,3 +65,50 @@ def test_an_object_stops_before_the_writers_addition_after_a_dash() -> None:
 
 def test_an_object_keeps_what_it_stands_for_after_a_dash() -> None:
     assert _thanked_for(["the", "bill"], ["DT", "NN"]) == "Trump for backing it — the bill"
+
+
+def _aside_content(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> str:
+    spaces = [words[i + 1] not in (",", ".") for i in range(len(words) - 1)] + [False]
+    doc = Doc(_vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    [cue] = [t for t in doc if t.dep_ == "parataxis"]
+    assert construction_of(cue) is Construction.ASIDE
+    [content] = contents_of(Context.of(doc), cue, Construction.ASIDE)
+    return doc.text[content[0] : content[1]]
+
+
+def test_an_aside_closing_a_clause_before_the_main_one_reports_the_sentence() -> None:
+    # "Though it was easy, he said, replacing him would be hard." with the aside on `was`.
+    words = [
+        "Though",
+        "it",
+        "was",
+        "easy",
+        ",",
+        "he",
+        "said",
+        ",",
+        "replacing",
+        "him",
+        "would",
+        "be",
+        "hard",
+        ".",
+    ]
+    heads = [2, 2, 11, 2, 6, 6, 2, 6, 11, 8, 11, 11, 11, 11]
+    deps = ["mark", "nsubj", "advcl", "acomp", "punct", "nsubj", "parataxis", "punct"]
+    deps += ["csubj", "dobj", "aux", "ROOT", "acomp", "punct"]
+    pos = ["SCONJ", "PRON", "AUX", "ADJ", "PUNCT", "PRON", "VERB", "PUNCT"]
+    pos += ["VERB", "PRON", "AUX", "AUX", "ADJ", "PUNCT"]
+    content = _aside_content(words, heads, deps, pos)
+    assert content == "Though it was easy, he said, replacing him would be hard"
+
+
+def test_an_aside_goes_on_through_a_clause_coordinated_after_it() -> None:
+    # "Many were older, she said, and I had to go."
+    words = ["Many", "were", "older", ",", "she", "said", ",", "and", "I", "had", "to", "go", "."]
+    heads = [1, 1, 1, 5, 5, 1, 5, 1, 9, 1, 11, 9, 1]
+    deps = ["nsubj", "ROOT", "acomp", "punct", "nsubj", "parataxis", "punct"]
+    deps += ["cc", "nsubj", "conj", "aux", "xcomp", "punct"]
+    pos = ["PRON", "AUX", "ADJ", "PUNCT", "PRON", "VERB", "PUNCT"]
+    pos += ["CCONJ", "PRON", "VERB", "PART", "VERB", "PUNCT"]
+    assert _aside_content(words, heads, deps, pos) == "Many were older, she said, and I had to go"

@@ -298,9 +298,8 @@ def _opens_unclosed_quote(text: str) -> bool:
 
 
 def _around_aside(context: Context, cue: Token) -> CharSpan:
-    """`One reason, he said, is that ...`: the sentence the cue interrupts, up to a clause of
-    its own coordinated after the cue (`..., she said, and the mayor said ...` is two
-    statements)."""
+    """`One reason, he said, is that ...`: the sentence the cue interrupts, up to a statement
+    of its own coordinated after the cue (`..., she said, and the mayor said ...` is two)."""
     head = _interrupted_clause(cue)
     first, last = head.left_edge.i, _before_own_clause(head, cue)
     aside_first = _aside_start(cue)
@@ -317,7 +316,13 @@ def _interrupted_clause(cue: Token) -> Token:
     head = cue.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
+    while _ends_at(head, cue) and head.dep_ == "advcl" and head.head.i > cue.i:
+        head = head.head  # `Though A, he said, B`: the aside closes A and interrupts B
     return head
+
+
+def _ends_at(clause: Token, cue: Token) -> bool:
+    return clause.right_edge.i <= cue.right_edge.i + 1
 
 
 def _aside_start(cue: Token) -> int:
@@ -328,12 +333,22 @@ def _aside_start(cue: Token) -> int:
 
 
 def _before_own_clause(head: Token, cue: Token) -> int:
-    """Where `head`'s words end before a conjunct after `cue` with a subject of its own."""
+    """Where `head`'s words end before a conjunct after `cue` that is a statement of its own."""
     for child in head.rights:
-        if child.i > cue.i and child.dep_ == "conj" and _has_subject(child):
+        if child.i > cue.i and child.dep_ == "conj" and _ends_statement(head, child, cue):
             coordinators = [c for c in head.rights if c.dep_ == "cc" and cue.i < c.i < child.i]
             return (coordinators[-1] if coordinators else child).left_edge.i
     return head.right_edge.i + 1
+
+
+def _ends_statement(head: Token, conjunct: Token, cue: Token) -> bool:
+    """Whether a clause coordinated onto `head` after the aside is a statement of its own: one
+    with a reporting verb (`..., she said, and the mayor said ...`), or any clause with a
+    subject when the aside opens the sentence (`But, he added, "A, and B"`: the quotation is
+    its own report). `Many were older, she said, and "I had to step back"` goes on."""
+    if not _has_subject(conjunct):
+        return False
+    return is_cue(conjunct) or head.i > cue.i
 
 
 def _has_subject(verb: Token) -> bool:
