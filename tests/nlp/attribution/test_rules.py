@@ -56,6 +56,20 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "cue_after/speaker_the_parse_leaves_without_a_link": (
+        "“He is right. There is a severe disconnect between this White House and frankly our "
+        "military,” Lee, a top campaign surrogate, said Thursday morning on Channel Nine’s "
+        "“Good Morning Friends.”",
+        [
+            (
+                DIRECT,
+                "He is right. There is a severe disconnect between this White House and frankly "
+                "our military",
+                "Lee, a top campaign surrogate",
+                "said",
+            )
+        ],
+    ),
     "cue_after/writers_sentence_goes_on": (
         '"Keep your hands in sight," the singer croons before leaving.',
         [],
