@@ -70,6 +70,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "cue_after/a_subordinate_clause_of_its_own": (
+        'She begs him to stay in the car, "Don\'t you do it," until sirens are heard.',
+        [],
+    ),
     "cue_after/writers_sentence_goes_on": (
         '"Keep your hands in sight," the singer croons before leaving.',
         [],

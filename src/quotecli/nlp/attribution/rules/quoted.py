@@ -72,6 +72,8 @@ def cue_after(context: Context, index: int) -> Candidate | None:
                 return None
             if writers_verb_in(doc[start : token.i], skip=cue_span(token)):
                 return None
+            if any(word.dep_ == "mark" for word in doc[start : token.i]):
+                return None  # `says, "Don't," until shots are heard`: a clause of its own
             source = find_source(token) or _phrase_between(context, quote, token)
             if source is None:
                 return None
