@@ -78,6 +78,12 @@ CASES = [
         id="headline_run_cut_to_known_name",
     ),
     pytest.param(
+        "Seamus O’Brennan took office. O'Brennan said the city was safe.",
+        ["O'Brennan"],
+        ("Seamus O’Brennan", PERSON),
+        id="surname_with_other_apostrophe",
+    ),
+    pytest.param(
         "The vote failed, said Tomas Brandt. Brandt added that the party had lost its way.",
         ["Tomas Brandt", "Brandt"],
         ("Tomas Brandt", PERSON),
@@ -253,6 +259,12 @@ def test_last_source_resolves(
             "bank's chief. Warren said he should resign.",
             {"Ellen Warren": {"Ellen Warren", "Warren"}},
             id="headline_run_without_known_name_dropped",
+        ),
+        pytest.param(
+            'Maria Santos Goes After Her Rival\n\nThe governor spoke in Ohio. "We will win," '
+            "Santos said.",
+            {"Maria Santos": {"Maria Santos", "Santos"}},
+            id="headline_full_name_whose_surname_the_body_uses",
         ),
         pytest.param(
             "The executive director of AROS said the schools were failing.",

@@ -374,6 +374,11 @@ def trim_to_known_names(
     for (mention, certain), in_headline in zip(candidates, headline, strict=True):
         if certain and len(mention.words) >= 2 and not in_headline:
             first_seen.setdefault(name_key(" ".join(mention.words)), mention.start)
+    surnames = {
+        fold(mention.words[0])
+        for (mention, certain), in_headline in zip(candidates, headline, strict=True)
+        if certain and len(mention.words) == 1 and not in_headline
+    }
     epithets: set[str] = set()
     trimmed = []
     for (mention, certain), in_headline in zip(candidates, headline, strict=True):
@@ -382,10 +387,24 @@ def trim_to_known_names(
         if cut is not None:
             epithets.update(fold(w) for w in mention.words[: cut[0]])
             mention = narrowed(mention, *cut)
+        elif in_headline and opens_with_full_name(mention, surnames):
+            mention, certain = narrowed(mention, 0, 2), True
         elif in_headline and len(mention.words) >= 2:
             continue
         trimmed.append((mention, certain))
     return [(drop_epithet(m, epithets), certain) for m, certain in trimmed]
+
+
+def opens_with_full_name(mention: NameMention, surnames: set[str]) -> bool:
+    """A headline run that opens with a first name and a surname the article's body uses alone
+    for a person: "Ann Lee Slams Plan" names Ann Lee when the body says "Lee said"."""
+    words = mention.words
+    return (
+        len(words) >= 2
+        and starts_with_first_name(mention)
+        and fold(words[1]) in surnames
+        and not any(fold(w) in organization_nouns() for w in words)
+    )
 
 
 def known_sub_run(

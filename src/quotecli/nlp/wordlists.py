@@ -22,8 +22,9 @@ class PronounInfo:
 
 
 def fold(word: str) -> str:
-    """The comparison key of a word: lowercase, without dots ("Sen." == "sen", "U.S." == "us")."""
-    return word.replace(".", "").lower()
+    """The comparison key of a word: lowercase, without dots ("Sen." == "sen", "U.S." == "us"),
+    with one apostrophe ("O’Neill" == "o'neill": articles mix typographic and straight ones)."""
+    return word.replace(".", "").replace("’", "'").lower()
 
 
 @cache
