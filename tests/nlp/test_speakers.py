@@ -84,6 +84,13 @@ CASES = [
         id="surname_with_other_apostrophe",
     ),
     pytest.param(
+        "Leaders denounce N. Korea test; Obama vows action.\n\nThe test was the fifth. "
+        "South Korea said the North was reckless.",
+        ["South Korea"],
+        ("South Korea", ORG),
+        id="country_word_is_no_surname_of_a_misread_person",
+    ),
+    pytest.param(
         "The vote failed, said Tomas Brandt. Brandt added that the party had lost its way.",
         ["Tomas Brandt", "Brandt"],
         ("Tomas Brandt", PERSON),

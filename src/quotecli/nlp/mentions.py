@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +27,7 @@ from quotecli.nlp.names import (
     title_text,
 )
 from quotecli.nlp.wordlists import (
+    demonyms,
     first_name_genders,
     fold,
     gendered_roles,
@@ -34,6 +36,7 @@ from quotecli.nlp.wordlists import (
     name_particles,
     organization_nouns,
     person_role_nouns,
+    place_aliases,
     relative_role_verbs,
 )
 
@@ -726,6 +729,8 @@ def cluster(doc: Doc, candidates: list[tuple[NameMention, bool]]) -> People:
     for mention, certain in candidates:
         if len(mention.words) >= 2 and certain:
             continue
+        if not certain and is_place_mention(doc, mention):
+            continue  # "Korea" tagged GPE is the country, even after a person "N. Korea"
         found = nearest_person(persons, mention, index)
         if found is not None:
             persons[found].mentions.append(mention)
@@ -737,6 +742,22 @@ def cluster(doc: Doc, candidates: list[tuple[NameMention, bool]]) -> People:
         person.mentions.sort(key=lambda m: m.start)
         person.learned_gender = learned_gender(doc, person)
     return People(persons, token_index(persons))
+
+
+def is_place_mention(doc: Doc, mention: NameMention) -> bool:
+    """A lone word the model tags as a place that the place tables know ("Korea", "Syria")."""
+    tokens = doc[mention.start : mention.end]
+    return (
+        len(mention.words) == 1
+        and all(t.ent_type_ in PLACE_LABELS for t in tokens)
+        and fold(mention.words[0]) in place_words()
+    )
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Folded names of places the tables know, and the places demonyms name ("korea")."""
+    return frozenset(place_aliases()) | {fold(place) for place in demonyms().values() if place}
 
 
 def learned_gender(doc: Doc, person: Person) -> str | None:
