@@ -737,7 +737,29 @@ def is_collective_organization(head: Token) -> bool:
 
 
 def has_conjunct(head: Token) -> bool:
-    return any(child.dep_ == "conj" and child.tag_ in NOUN_TAGS for child in head.children)
+    return any(
+        child.dep_ == "conj" and child.tag_ in NOUN_TAGS and not is_appositive_conjunct(child)
+        for child in head.children
+    )
+
+
+def is_appositive_conjunct(conj: Token) -> bool:
+    """A role set off by commas after a name that the parser joins as a conjunct: "China,
+    Beijing's closest ally and biggest buyer, said" is China alone, unlike "China, Japan and
+    Korea said". The role is a singular common noun with a possessive or determiner, right
+    after the comma, and a comma closes it."""
+    doc, head = conj.doc, conj.head
+    first = min(t.i for t in conj.subtree)
+    last = max(t.i for t in conj.subtree)
+    return (
+        head.tag_ in PROPER_TAGS
+        and conj.tag_ == "NN"
+        and first > 0
+        and doc[first - 1].text == ","
+        and doc[first].tag_ in ("DT", "PRP$", "NNP")
+        and last + 1 < len(doc)
+        and doc[last + 1].text == ","
+    )
 
 
 def group_referent(head: Token) -> Referent:
