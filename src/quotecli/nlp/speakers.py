@@ -11,6 +11,7 @@ A source phrase is read from its syntactic head:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -45,6 +46,7 @@ from quotecli.nlp.wordlists import (
     kin_nouns,
     organization_kind_words,
     organization_nouns,
+    owned_aliases,
     owned_organizations,
     personal_pronouns,
     quantity_heads,
@@ -556,7 +558,8 @@ class SpeakerResolver:
         word = fold(head.text)
         owner = self.owner_of(head)
         if owner is not None:  # "Donald Trump's campaign", "the Trump campaign"
-            name = f"{self.people.persons[owner].name.split()[-1]} {head.text}"
+            surname = self.people.persons[owner].name.split()[-1]
+            name = f"{surname} {self.owned_noun(surname, head.text)}"
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
         name = noun_phrase_core(head)
         named = has_proper_noun(head)
@@ -584,6 +587,15 @@ class SpeakerResolver:
             if speaking is not None:
                 return speaking
         return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name, named=named)
+
+    def owned_noun(self, surname: str, noun: str) -> str:
+        """ "team" -> "campaign" when the article speaks of the "Trump campaign" (or "Trump's
+        campaign") and this is the Trump team; the noun as written otherwise."""
+        named = owned_aliases().get(fold(noun))
+        if named is None:
+            return noun
+        pattern = rf"\b{re.escape(surname)}(?:['’]s)? {re.escape(named)}\b"
+        return named if re.search(pattern, self.doc.text, re.IGNORECASE) else noun
 
     def dominant_organization(self, word: str) -> str | None:
         """The organisation the article is about, for "the bank" when no name shows the kind

@@ -123,6 +123,13 @@ def owned_organizations() -> frozenset[str]:
 
 
 @cache
+def owned_aliases() -> dict[str, str]:
+    """A loose word for a person's organisation -> the one it stands for ("team" -> "campaign")."""
+    table: dict[str, str] = read_json("orgs.json")["owned_aliases"]
+    return {word: named for word, named in table.items() if not word.startswith("_")}
+
+
+@cache
 def organization_nouns() -> frozenset[str]:
     return frozenset(read_json("orgs.json")["organization_nouns"])
 
