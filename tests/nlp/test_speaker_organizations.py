@@ -103,6 +103,13 @@ CASES = [
         id="team_stays_a_team_without_a_named_campaign",
     ),
     pytest.param(
+        "A three-judge panel of the U.S. Court of Appeals for the Ninth Circuit heard the case "
+        "on Monday. The appeals court said the rule was lawful.",
+        ["The appeals court"],
+        "U.S. Court of Appeals for the Ninth Circuit",
+        id="organisation_name_cut_at_for_is_joined",
+    ),
+    pytest.param(
         "Regulators fined Altamont Capital on Monday. Lawmakers grilled the chief of "
         "Altamont Capital on Tuesday, and Altamont Capital shares fell after the hearing. "
         "The bank said it regretted the firings.",
