@@ -56,6 +56,24 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "cue_after/speaker_the_parse_leaves_without_a_link": (
+        "“He is right. There is a severe disconnect between this White House and frankly our "
+        "military,” Lee, a top campaign surrogate, said Thursday morning on Channel Nine’s "
+        "“Good Morning Friends.”",
+        [
+            (
+                DIRECT,
+                "He is right. There is a severe disconnect between this White House and frankly "
+                "our military",
+                "Lee, a top campaign surrogate",
+                "said",
+            )
+        ],
+    ),
+    "cue_after/a_subordinate_clause_of_its_own": (
+        'She begs him to stay in the car, "Don\'t you do it," until sirens are heard.',
+        [],
+    ),
     "cue_after/writers_sentence_goes_on": (
         '"Keep your hands in sight," the singer croons before leaving.',
         [],

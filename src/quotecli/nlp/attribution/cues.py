@@ -106,7 +106,13 @@ def _subject(cue: Token) -> Token | None:
     verb = cue
     for _ in range(MAX_CLIMB):
         # Two subjects are a misparse of `"..., the last words," said X`: the nearer is X.
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and _within(c, line)]
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in SUBJECTS
+            and _within(c, line)
+            and (_quoted(verb, line) or not _quoted(c, line))
+        ]
         if subjects:
             return min(subjects, key=lambda subject: abs(subject.i - verb.i))
         if verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
@@ -200,6 +206,14 @@ def _acl_head_source(cue: Token) -> CharSpan | None:
     if cue.dep_ in ("acl", "relcl") and head.i == cue.i - 1 and head.pos_ in ("NOUN", "PROPN"):
         return head.idx, head.idx + len(head)
     return None
+
+
+def _quoted(token: Token, line: CharSpan) -> bool:
+    """Whether `token` stands inside quotation marks opened earlier on its line. A verb outside
+    them has no subject inside them: that is a title (`said on "Fox and Friends"`) or the
+    quoted words."""
+    before = doc_text(token.doc)[line[0] : token.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _within(token: Token, bounds: CharSpan) -> bool:

@@ -32,6 +32,8 @@ MAX_HEAD_GAP = 6
 MAX_EMBED_CLIMB = 6
 SENTENCE_END = frozenset({".", "!", "?"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Parts of speech a speaker phrase starts with.
+SPEAKER_HEADS = frozenset({"PROPN", "NOUN", "DET", "PRON", "ADJ"})
 # Links that put a verb inside the description of a speaker (`Ann Lee, who has ...`).
 SPEAKER_CLAUSE_LINKS = frozenset({"relcl", "acl", "appos"})
 # Punctuation that shows a quotation ends a sentence or clause of its own, so that a cue after
@@ -70,8 +72,15 @@ def cue_after(context: Context, index: int) -> Candidate | None:
                 return None
             if writers_verb_in(doc[start : token.i], skip=cue_span(token)):
                 return None
-            found = _direct(index, quote, token, "cue_after")
-            return None if found is None else _with_lead_in(context, quote, token, found)
+            if any(word.dep_ == "mark" for word in doc[start : token.i]):
+                return None  # `says, "Don't," until shots are heard`: a clause of its own
+            source = find_source(token) or _phrase_between(context, quote, token)
+            if source is None:
+                return None
+            found = _claim(
+                "cue_after", (index, quote), quote.content, QuoteKind.DIRECT, token, source
+            )
+            return _with_lead_in(context, quote, token, found)
     return None
 
 
@@ -208,6 +217,18 @@ def _introduces(gap: Span) -> bool:
         return True
     has_verb = any(token.tag_.startswith("VB") for token in gap)
     return len(gap) <= MAX_HEAD_GAP and words[-1] in ":," and not has_verb
+
+
+def _phrase_between(context: Context, quote: QuotedSpan, cue: Token) -> CharSpan | None:
+    """`"...," Flynn, a top surrogate, said`: when the parse gives the cue no subject, the noun
+    phrase standing alone between the quotation and the cue is its speaker."""
+    words = context.doc[context.token_at(quote.closing) : cue.i]
+    content = [token for token in words if not token.is_punct]
+    if not content or content[0].pos_ not in SPEAKER_HEADS:
+        return None
+    if any(token.pos_ in ("VERB", "AUX") for token in content):
+        return None
+    return context.trimmed(content[0].i, cue.i)
 
 
 def _direct(index: int, quote: QuotedSpan, cue: Token, rule: str) -> Candidate | None:
