@@ -478,3 +478,28 @@ def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[n
     first, last = resolve(nlp, text, ["Bill Harlow", "Harlow"])
     assert first is not None and last is not None
     assert (first.name, last.name) == ("Bill Harlow", "Jane Harlow")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Zelvia Marwood, the senator's eldest daughter, spoke on Monday.",
+            "female",
+            id="appositive_kin_noun",
+        ),
+        pytest.param(
+            "Quon Abbett, husband of the mayor, spoke on Monday.",
+            "male",
+            id="kin_noun_before_preposition",
+        ),
+        pytest.param(
+            "Quon Abbett, a lawyer for the mayor's wife, spoke on Monday.",
+            None,
+            id="gendered_noun_after_preposition_tells_nothing",
+        ),
+    ],
+)
+def test_gender_from_appositive(nlp, text: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    people = find_people(nlp(text)).persons
+    assert [p.gender for p in people] == [expected]

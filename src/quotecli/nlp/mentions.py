@@ -330,7 +330,9 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         words=[t.text for t in doc[name_start:end] if not t.is_space],
         title=title,
         affiliation=None if affiliation and title and affiliation in title else affiliation,
-        gender=honorific_gender(title_words) or role_gender(title_words),
+        gender=honorific_gender(title_words)
+        or role_gender(title_words)
+        or affiliation_gender(affiliation),
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
         party=party_tag(doc, end) if end < len(doc) else None,
     )
@@ -536,6 +538,17 @@ def shown_title(doc: Doc, first: int, name_start: int, words: list[str]) -> str 
     while first < name_start and (fold(doc[first].text) in honorifics() or doc[first].is_space):
         first += 1
     return " ".join(doc[first:name_start].text.split()) or None
+
+
+def affiliation_gender(affiliation: str | None) -> str | None:
+    """The gender the head noun of an appositive tells: "the nominee's eldest daughter" ->
+    female, "husband of the senator" -> male (the noun before the first preposition)."""
+    words: list[str] = []
+    for word in (affiliation or "").replace(",", " ").split():
+        if word.lower() in AFFILIATION_PREPOSITIONS or word.lower() in ("for", "in", "and"):
+            break
+        words.append(word)
+    return gendered_roles().get(fold(words[-1])) if words else None
 
 
 def role_gender(words: list[str]) -> str | None:
