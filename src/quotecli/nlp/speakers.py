@@ -62,6 +62,9 @@ NON_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
 SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
+# How many sentences back a bare "the report" looks for the document it repeats.
+DOCUMENT_LOOKBACK = 4
+DEFINITE = frozenset({"the", "this", "that"})
 # Candidate numbers from here on are organisations named in the text, not yet speaking.
 ORGANIZATION_OFFSET = 1_000_000
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -475,12 +478,17 @@ class SpeakerResolver:
                 found = self.issuer(earlier)
                 if found is not None:
                     return found
-        # "according to a Reuters survey ... The study found": the document just before
-        previous = max(self.sentence_of(head.i) - 1, 0)
+        # "according to a Reuters survey ... The study found": the document just before;
+        # "A web video by the party ... [two sentences] ... The ad says": the nearest one
+        # a few sentences back whose issuer is named
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.lefts)
+        previous = max(self.sentence_of(head.i) - (DOCUMENT_LOOKBACK if definite else 1), 0)
         start = self.sentence_starts[previous]
         for earlier in reversed(self.doc[start : head.sent.start]):
             if earlier.tag_ == head.tag_ and fold(earlier.text) in document_nouns():
-                return self.issuer(earlier)
+                found = self.issuer(earlier)
+                if found is not None:
+                    return found
         return None
 
     def issuer(self, head: Token) -> Referent | None:
