@@ -33,6 +33,9 @@ from quotecli.nlp.names import (
             id="org_title",
         ),
         pytest.param("Sen. Ted Cruz", "Sen.", "Ted Cruz", id="abbreviated_title"),
+        pytest.param("Del. Ana Whitcombe", "Del.", "Ana Whitcombe", id="title_listed_with_its_dot"),
+        pytest.param("Rosa del Valle", "", "Rosa del Valle", id="same_word_without_dot_no_title"),
+        pytest.param("Rosa Del Valle", "", "Rosa Del Valle", id="capitalised_particle_no_title"),
         pytest.param("Senators Ann Lee", "Senators", "Ann Lee", id="plural_title"),
         pytest.param("Mr. Trump", "Mr.", "Trump", id="honorific"),
         pytest.param("Mr. King", "Mr.", "King", id="honorific_then_title_word_surname"),
@@ -51,6 +54,7 @@ def test_split_title(words: str, title: str, name: str) -> None:
         pytest.param("Mr.", None, id="honorific_is_no_title"),
         pytest.param("Russian President", "Russian President", id="title_kept"),
         pytest.param("Dr.", "Dr.", id="doctor_is_a_title"),
+        pytest.param("Del.", "Del.", id="title_listed_with_its_dot_is_shown"),
     ],
 )
 def test_title_text(words: str, expected: str | None) -> None:

@@ -76,6 +76,20 @@ CASES = [
         id="bare_document_to_the_document_of_the_sentence_before",
     ),
     pytest.param(
+        "A short video by the Harbor Alliance names three rivals. The rivals did not answer "
+        "on Monday. Critics called it unfair. The clip says the rivals lied about the budget.",
+        ["The clip"],
+        "Harbor Alliance",
+        id="definite_document_to_the_issued_document_a_few_sentences_before",
+    ),
+    pytest.param(
+        "A short video by the Harbor Alliance names three rivals. The rivals did not answer "
+        "on Monday. Critics called it unfair. One clip says the rivals lied about the budget.",
+        ["One clip"],
+        None,
+        id="indefinite_document_is_a_new_one",
+    ),
+    pytest.param(
         "A slide from a presentation that Minister Lena Ortiz gives to investors shows "
         "rising exports. Another slide says that farm sales doubled.",
         [

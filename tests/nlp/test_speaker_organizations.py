@@ -90,6 +90,26 @@ CASES = [
         id="unnamed_aide_speaks_for_the_campaign",
     ),
     pytest.param(
+        "Senator Jane Harlow's campaign raised money in May. The Harlow team said the "
+        "figure was final.",
+        ["The Harlow team"],
+        "Harlow campaign",
+        id="team_of_a_person_whose_campaign_the_article_names_is_the_campaign",
+    ),
+    pytest.param(
+        "Senator Jane Harlow spoke in May. The Harlow team said the figure was final.",
+        ["The Harlow team"],
+        "Harlow team",
+        id="team_stays_a_team_without_a_named_campaign",
+    ),
+    pytest.param(
+        "A three-judge panel of the U.S. Court of Appeals for the Ninth Circuit heard the case "
+        "on Monday. The appeals court said the rule was lawful.",
+        ["The appeals court"],
+        "U.S. Court of Appeals for the Ninth Circuit",
+        id="organisation_name_cut_at_for_is_joined",
+    ),
+    pytest.param(
         "Regulators fined Altamont Capital on Monday. Lawmakers grilled the chief of "
         "Altamont Capital on Tuesday, and Altamont Capital shares fell after the hearing. "
         "The bank said it regretted the firings.",

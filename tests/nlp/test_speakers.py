@@ -78,6 +78,19 @@ CASES = [
         id="headline_run_cut_to_known_name",
     ),
     pytest.param(
+        "Seamus O’Brennan took office. O'Brennan said the city was safe.",
+        ["O'Brennan"],
+        ("Seamus O’Brennan", PERSON),
+        id="surname_with_other_apostrophe",
+    ),
+    pytest.param(
+        "Leaders denounce N. Korea test; Obama vows action.\n\nThe test was the fifth. "
+        "South Korea said the North was reckless.",
+        ["South Korea"],
+        ("South Korea", ORG),
+        id="country_word_is_no_surname_of_a_misread_person",
+    ),
+    pytest.param(
         "The vote failed, said Tomas Brandt. Brandt added that the party had lost its way.",
         ["Tomas Brandt", "Brandt"],
         ("Tomas Brandt", PERSON),
@@ -253,6 +266,12 @@ def test_last_source_resolves(
             "bank's chief. Warren said he should resign.",
             {"Ellen Warren": {"Ellen Warren", "Warren"}},
             id="headline_run_without_known_name_dropped",
+        ),
+        pytest.param(
+            'Maria Santos Goes After Her Rival\n\nThe governor spoke in Ohio. "We will win," '
+            "Santos said.",
+            {"Maria Santos": {"Maria Santos", "Santos"}},
+            id="headline_full_name_whose_surname_the_body_uses",
         ),
         pytest.param(
             "The executive director of AROS said the schools were failing.",
@@ -459,3 +478,28 @@ def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[n
     first, last = resolve(nlp, text, ["Bill Harlow", "Harlow"])
     assert first is not None and last is not None
     assert (first.name, last.name) == ("Bill Harlow", "Jane Harlow")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Zelvia Marwood, the senator's eldest daughter, spoke on Monday.",
+            "female",
+            id="appositive_kin_noun",
+        ),
+        pytest.param(
+            "Quon Abbett, husband of the mayor, spoke on Monday.",
+            "male",
+            id="kin_noun_before_preposition",
+        ),
+        pytest.param(
+            "Quon Abbett, a lawyer for the mayor's wife, spoke on Monday.",
+            None,
+            id="gendered_noun_after_preposition_tells_nothing",
+        ),
+    ],
+)
+def test_gender_from_appositive(nlp, text: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    people = find_people(nlp(text)).persons
+    assert [p.gender for p in people] == [expected]

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +27,7 @@ from quotecli.nlp.names import (
     title_text,
 )
 from quotecli.nlp.wordlists import (
+    demonyms,
     first_name_genders,
     fold,
     gendered_roles,
@@ -34,6 +36,7 @@ from quotecli.nlp.wordlists import (
     name_particles,
     organization_nouns,
     person_role_nouns,
+    place_aliases,
     relative_role_verbs,
 )
 
@@ -327,7 +330,9 @@ def read_mention(doc: Doc, start: int, end: int) -> NameMention | None:
         words=[t.text for t in doc[name_start:end] if not t.is_space],
         title=title,
         affiliation=None if affiliation and title and affiliation in title else affiliation,
-        gender=honorific_gender(title_words) or role_gender(title_words),
+        gender=honorific_gender(title_words)
+        or role_gender(title_words)
+        or affiliation_gender(affiliation),
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
         party=party_tag(doc, end) if end < len(doc) else None,
     )
@@ -374,6 +379,11 @@ def trim_to_known_names(
     for (mention, certain), in_headline in zip(candidates, headline, strict=True):
         if certain and len(mention.words) >= 2 and not in_headline:
             first_seen.setdefault(name_key(" ".join(mention.words)), mention.start)
+    surnames = {
+        fold(mention.words[0])
+        for (mention, certain), in_headline in zip(candidates, headline, strict=True)
+        if certain and len(mention.words) == 1 and not in_headline
+    }
     epithets: set[str] = set()
     trimmed = []
     for (mention, certain), in_headline in zip(candidates, headline, strict=True):
@@ -382,10 +392,24 @@ def trim_to_known_names(
         if cut is not None:
             epithets.update(fold(w) for w in mention.words[: cut[0]])
             mention = narrowed(mention, *cut)
+        elif in_headline and opens_with_full_name(mention, surnames):
+            mention, certain = narrowed(mention, 0, 2), True
         elif in_headline and len(mention.words) >= 2:
             continue
         trimmed.append((mention, certain))
     return [(drop_epithet(m, epithets), certain) for m, certain in trimmed]
+
+
+def opens_with_full_name(mention: NameMention, surnames: set[str]) -> bool:
+    """A headline run that opens with a first name and a surname the article's body uses alone
+    for a person: "Ann Lee Slams Plan" names Ann Lee when the body says "Lee said"."""
+    words = mention.words
+    return (
+        len(words) >= 2
+        and starts_with_first_name(mention)
+        and fold(words[1]) in surnames
+        and not any(fold(w) in organization_nouns() for w in words)
+    )
 
 
 def known_sub_run(
@@ -514,6 +538,17 @@ def shown_title(doc: Doc, first: int, name_start: int, words: list[str]) -> str 
     while first < name_start and (fold(doc[first].text) in honorifics() or doc[first].is_space):
         first += 1
     return " ".join(doc[first:name_start].text.split()) or None
+
+
+def affiliation_gender(affiliation: str | None) -> str | None:
+    """The gender the head noun of an appositive tells: "the nominee's eldest daughter" ->
+    female, "husband of the senator" -> male (the noun before the first preposition)."""
+    words: list[str] = []
+    for word in (affiliation or "").replace(",", " ").split():
+        if word.lower() in AFFILIATION_PREPOSITIONS or word.lower() in ("for", "in", "and"):
+            break
+        words.append(word)
+    return gendered_roles().get(fold(words[-1])) if words else None
 
 
 def role_gender(words: list[str]) -> str | None:
@@ -707,6 +742,8 @@ def cluster(doc: Doc, candidates: list[tuple[NameMention, bool]]) -> People:
     for mention, certain in candidates:
         if len(mention.words) >= 2 and certain:
             continue
+        if not certain and is_place_mention(doc, mention):
+            continue  # "Korea" tagged GPE is the country, even after a person "N. Korea"
         found = nearest_person(persons, mention, index)
         if found is not None:
             persons[found].mentions.append(mention)
@@ -718,6 +755,22 @@ def cluster(doc: Doc, candidates: list[tuple[NameMention, bool]]) -> People:
         person.mentions.sort(key=lambda m: m.start)
         person.learned_gender = learned_gender(doc, person)
     return People(persons, token_index(persons))
+
+
+def is_place_mention(doc: Doc, mention: NameMention) -> bool:
+    """A lone word the model tags as a place that the place tables know ("Korea", "Syria")."""
+    tokens = doc[mention.start : mention.end]
+    return (
+        len(mention.words) == 1
+        and all(t.ent_type_ in PLACE_LABELS for t in tokens)
+        and fold(mention.words[0]) in place_words()
+    )
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Folded names of places the tables know, and the places demonyms name ("korea")."""
+    return frozenset(place_aliases()) | {fold(place) for place in demonyms().values() if place}
 
 
 def learned_gender(doc: Doc, person: Person) -> str | None:

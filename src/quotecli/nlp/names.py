@@ -23,7 +23,13 @@ def is_title_word(word: str) -> bool:
     key = fold(word)
     if key.endswith("s") and key[:-1] in title_words():
         return True  # "Senators Ann Lee and Tom Baker"
-    return key in title_words() or key in honorifics()
+    return is_listed_title(word) or key in honorifics()
+
+
+def is_listed_title(word: str) -> bool:
+    """In the title list: dots ignored, unless the entry is written with its final dot ("del."
+    for Delegate, so the particle "del" is no title)."""
+    return fold(word) in title_words() or (word.endswith(".") and word.lower() in title_words())
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -50,8 +56,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 
 def title_text(words: list[str]) -> str | None:
     """The title to show: honorifics dropped ("Mr." is no title), None when nothing is left."""
-    kept = [w for w in words if fold(w) not in honorifics() or fold(w) in title_words()]
-    if not any(fold(w) in title_words() for w in kept):
+    kept = [w for w in words if fold(w) not in honorifics() or is_listed_title(w)]
+    if not any(is_listed_title(w) for w in kept):
         return None
     return " ".join(kept) or None
 

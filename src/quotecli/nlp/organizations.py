@@ -29,15 +29,37 @@ def organization_names(doc: Doc) -> Counter[str]:
     cached = doc.user_data.get(CACHE_KEY)
     if isinstance(cached, Counter):
         return cached
-    names: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ == "ORG":
-            start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-            names[doc[start : ent.end].text] += 1
+    names: Counter[str] = Counter(name for name, _ in organization_mentions(doc))
     for defined in defined_acronyms(doc):
         names[defined] += 1
     doc.user_data[CACHE_KEY] = names
     return names
+
+
+def organization_mentions(doc: Doc) -> list[tuple[str, int]]:
+    """Each ORG entity's name (without a leading "the") and start character; an entity the
+    model cut at "for" is joined to the rest of its name."""
+    orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
+    found: list[tuple[str, int]] = []
+    joined: set[int] = set()
+    for number, ent in enumerate(orgs):
+        if number in joined:
+            continue
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        end = ent.end
+        following = orgs[number + 1] if number + 1 < len(orgs) else None
+        if following is not None and continues_with_for(doc, end, following.start):
+            end = following.end  # "U.S. Court of Appeals" + "for the Sixth Circuit"
+            joined.add(number + 1)
+        found.append((doc[start:end].text, ent.start_char))
+    return found
+
+
+def continues_with_for(doc: Doc, end: int, next_start: int) -> bool:
+    """An organisation name the model cut at "for": "Court of Appeals" | "for" | "the Sixth
+    Circuit", "Office" | "for" | "Civil Rights": the next entity follows "for" (and "the")."""
+    gap = [t.lower_ for t in doc[end:next_start]]
+    return gap in (["for"], ["for", "the"]) and doc[end - 1].text[:1].isupper()
 
 
 def defined_acronyms(doc: Doc) -> list[str]:
@@ -118,10 +140,9 @@ def named_of_kind(
     `required` word, the most often named first."""
     best: tuple[int, int, str] | None = None
     counts = organization_names(doc)
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or ent.start_char >= before:
+    for name, start in organization_mentions(doc):
+        if start >= before:
             continue
-        name = ent.text[4:] if ent[0].lower_ == "the" else ent.text
         words = fold(name).replace("-", " ").split()
         if kind_words.isdisjoint(words) or words == [noun] or not name[:1].isupper():
             continue  # the model's "the bank" names no bank

@@ -11,6 +11,7 @@ A source phrase is read from its syntactic head:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -45,6 +46,7 @@ from quotecli.nlp.wordlists import (
     kin_nouns,
     organization_kind_words,
     organization_nouns,
+    owned_aliases,
     owned_organizations,
     personal_pronouns,
     quantity_heads,
@@ -60,6 +62,9 @@ NON_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
 SOURCE_DEPS = ("nsubj", "nsubjpass", "pobj", "appos", "ROOT")
+# How many sentences back a bare "the report" looks for the document it repeats.
+DOCUMENT_LOOKBACK = 4
+DEFINITE = frozenset({"the", "this", "that"})
 # Candidate numbers from here on are organisations named in the text, not yet speaking.
 ORGANIZATION_OFFSET = 1_000_000
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -473,12 +478,17 @@ class SpeakerResolver:
                 found = self.issuer(earlier)
                 if found is not None:
                     return found
-        # "according to a Reuters survey ... The study found": the document just before
-        previous = max(self.sentence_of(head.i) - 1, 0)
+        # "according to a Reuters survey ... The study found": the document just before;
+        # "A web video by the party ... [two sentences] ... The ad says": the nearest one
+        # a few sentences back whose issuer is named
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.lefts)
+        previous = max(self.sentence_of(head.i) - (DOCUMENT_LOOKBACK if definite else 1), 0)
         start = self.sentence_starts[previous]
         for earlier in reversed(self.doc[start : head.sent.start]):
             if earlier.tag_ == head.tag_ and fold(earlier.text) in document_nouns():
-                return self.issuer(earlier)
+                found = self.issuer(earlier)
+                if found is not None:
+                    return found
         return None
 
     def issuer(self, head: Token) -> Referent | None:
@@ -556,7 +566,8 @@ class SpeakerResolver:
         word = fold(head.text)
         owner = self.owner_of(head)
         if owner is not None:  # "Donald Trump's campaign", "the Trump campaign"
-            name = f"{self.people.persons[owner].name.split()[-1]} {head.text}"
+            surname = self.people.persons[owner].name.split()[-1]
+            name = f"{surname} {self.owned_noun(surname, head.text)}"
             return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name)
         name = noun_phrase_core(head)
         named = has_proper_noun(head)
@@ -584,6 +595,15 @@ class SpeakerResolver:
             if speaking is not None:
                 return speaking
         return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name, named=named)
+
+    def owned_noun(self, surname: str, noun: str) -> str:
+        """ "team" -> "campaign" when the article speaks of the "Trump campaign" (or "Trump's
+        campaign") and this is the Trump team; the noun as written otherwise."""
+        named = owned_aliases().get(fold(noun))
+        if named is None:
+            return noun
+        pattern = rf"\b{re.escape(surname)}(?:['’]s)? {re.escape(named)}\b"
+        return named if re.search(pattern, self.doc.text, re.IGNORECASE) else noun
 
     def dominant_organization(self, word: str) -> str | None:
         """The organisation the article is about, for "the bank" when no name shows the kind
@@ -737,7 +757,29 @@ def is_collective_organization(head: Token) -> bool:
 
 
 def has_conjunct(head: Token) -> bool:
-    return any(child.dep_ == "conj" and child.tag_ in NOUN_TAGS for child in head.children)
+    return any(
+        child.dep_ == "conj" and child.tag_ in NOUN_TAGS and not is_appositive_conjunct(child)
+        for child in head.children
+    )
+
+
+def is_appositive_conjunct(conj: Token) -> bool:
+    """A role set off by commas after a name that the parser joins as a conjunct: "China,
+    Beijing's closest ally and biggest buyer, said" is China alone, unlike "China, Japan and
+    Korea said". The role is a singular common noun with a possessive or determiner, right
+    after the comma, and a comma closes it."""
+    doc, head = conj.doc, conj.head
+    first = min(t.i for t in conj.subtree)
+    last = max(t.i for t in conj.subtree)
+    return (
+        head.tag_ in PROPER_TAGS
+        and conj.tag_ == "NN"
+        and first > 0
+        and doc[first - 1].text == ","
+        and doc[first].tag_ in ("DT", "PRP$", "NNP")
+        and last + 1 < len(doc)
+        and doc[last + 1].text == ","
+    )
 
 
 def group_referent(head: Token) -> Referent:

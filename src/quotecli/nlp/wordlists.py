@@ -22,8 +22,9 @@ class PronounInfo:
 
 
 def fold(word: str) -> str:
-    """The comparison key of a word: lowercase, without dots ("Sen." == "sen", "U.S." == "us")."""
-    return word.replace(".", "").lower()
+    """The comparison key of a word: lowercase, without dots ("Sen." == "sen", "U.S." == "us"),
+    with one apostrophe ("O’Neill" == "o'neill": articles mix typographic and straight ones)."""
+    return word.replace(".", "").replace("’", "'").lower()
 
 
 @cache
@@ -119,6 +120,13 @@ def gendered_roles() -> dict[str, str]:
 def owned_organizations() -> frozenset[str]:
     """Organisations named after the one person running them ("the Clinton campaign")."""
     return frozenset(read_json("orgs.json")["owned_organizations"])
+
+
+@cache
+def owned_aliases() -> dict[str, str]:
+    """A loose word for a person's organisation -> the one it stands for ("team" -> "campaign")."""
+    table: dict[str, str] = read_json("orgs.json")["owned_aliases"]
+    return {word: named for word, named in table.items() if not word.startswith("_")}
 
 
 @cache
