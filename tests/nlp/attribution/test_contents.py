@@ -112,3 +112,19 @@ def test_an_aside_goes_on_through_a_clause_coordinated_after_it() -> None:
     pos = ["PRON", "AUX", "ADJ", "PUNCT", "PRON", "VERB", "PUNCT"]
     pos += ["CCONJ", "PRON", "VERB", "PART", "VERB", "PUNCT"]
     assert _aside_content(words, heads, deps, pos) == "Many were older, she said, and I had to go"
+
+
+def test_a_second_object_hung_on_the_cue_is_more_of_the_object() -> None:
+    # "Trump mentioned refinancing loans and forcing schools to pay." with `forcing` parsed as
+    # a conjunct of the cue.
+    words = ["Trump", "mentioned", "refinancing", "loans", "and", "forcing", "schools", "to"]
+    words += ["pay", "."]
+    heads = [1, 1, 3, 1, 1, 1, 5, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "amod", "dobj", "cc", "conj", "dobj", "aux", "xcomp", "punct"]
+    tags = ["NNP", "VBD", "VBG", "NNS", "CC", "VBG", "NNS", "TO", "VB", "."]
+    spaces = [True] * 8 + [False, False]
+    doc = Doc(_vocab(), words=words, spaces=spaces, heads=heads, deps=deps, tags=tags)
+    cue = doc[1]
+    assert construction_of(cue) is Construction.OBJECT
+    [content] = contents_of(Context.of(doc), cue, Construction.OBJECT)
+    assert doc.text[content[0] : content[1]] == "refinancing loans and forcing schools to pay"

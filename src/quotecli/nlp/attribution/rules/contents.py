@@ -406,8 +406,18 @@ def _completes_object(child: Token, first: Token) -> bool:
     if child.dep_ == "advcl" and child.left_edge.lower_ == "to":  # `funds to help states`
         return child.doc[child.left_edge.i - 1].text != ","
     if child.dep_ == "conj":  # `wants to cut taxes and raise wages`: more of the infinitive
+        if first.dep_ == "dobj" and _is_bare_verb(child) and _continues_object(child):
+            return True
         return first.dep_ == "xcomp" and child.tag_ == "VB" and _is_bare_verb(child)
     return child.dep_ in ("oprd", "dative")
+
+
+def _continues_object(conjunct: Token) -> bool:
+    """A conjunct the parser hung on the cue that is a second object: a noun, or a gerund
+    after a cue that is not one (`mentioned refinancing loans and forcing universities to ...`)."""
+    if conjunct.tag_ in ("NN", "NNS"):
+        return True
+    return conjunct.tag_ == "VBG" and conjunct.head.tag_ != "VBG"
 
 
 def _modifies_object(prep: Token) -> bool:
