@@ -4,30 +4,12 @@ written for these tests)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from quotecli.nlp.speakers import resolve_speakers
-from quotecli.nlp.types import Attribution, Entity
-from quotecli.records import QuoteKind, SpeakerKind
+from quotecli.records import SpeakerKind
+from tests.support.speakers import resolve_last
 
 pytestmark = pytest.mark.model
-
-
-def resolve_last(nlp, text: str, sources: list[str]) -> Entity | None:  # type: ignore[no-untyped-def]
-    """The entity of the last of `sources` (found in order in `text`), all resolved together."""
-    doc = nlp(text)
-    attributions, position = [], 0
-    for phrase in sources:
-        match = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)").search(text, position)
-        assert match is not None, phrase
-        position = match.end()
-        content = (match.end(), min(match.end() + 5, len(text)))
-        attributions.append(Attribution(content, QuoteKind.INDIRECT, source=match.span()))
-    entities = resolve_speakers(doc, attributions)
-    last = attributions[-1].entity
-    return None if last is None else entities[last]
 
 
 CASES = [

@@ -3,38 +3,14 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from quotecli.nlp.speakers import resolve_speakers
-from quotecli.nlp.types import Attribution, CharSpan, Entity
+from quotecli.nlp.types import Attribution
 from quotecli.records import QuoteKind
+from tests.support.speakers import resolve_last
 
 pytestmark = pytest.mark.model
-
-
-def resolve_last(  # type: ignore[no-untyped-def]
-    nlp, text: str, sources: list[str], mixed: tuple[str, str] | None = None
-) -> Entity | None:
-    """The entity of the last of `sources` (found in order in `text`), all resolved together.
-    `mixed`: the first and last words of a mixed quote's content, given to the last source."""
-    doc = nlp(text)
-    attributions, position = [], 0
-    for phrase in sources:
-        match = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)").search(text, position)
-        assert match is not None, phrase
-        position = match.end()
-        content: CharSpan = (match.end(), min(match.end() + 5, len(text)))
-        attributions.append(Attribution(content, QuoteKind.INDIRECT, source=match.span()))
-    if mixed is not None:
-        start, end = text.index(mixed[0]), text.index(mixed[1]) + len(mixed[1])
-        attributions[-1] = Attribution(
-            (start, end), QuoteKind.MIXED, source=attributions[-1].source
-        )
-    entities = resolve_speakers(doc, attributions)
-    last = attributions[-1].entity
-    return None if last is None else entities[last]
 
 
 CASES = [

@@ -90,9 +90,9 @@ def agreement_verbs() -> frozenset[str]:
 
 
 @cache
-def document_nouns() -> frozenset[str]:
+def written_reports() -> frozenset[str]:
     """Documents and publications that state what they show ("the study shows": speech)."""
-    return read_words("document_nouns.txt")
+    return read_words("written_reports.txt")
 
 
 @cache

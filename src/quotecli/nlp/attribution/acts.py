@@ -14,10 +14,10 @@ from spacy.tokens import Token
 from quotecli.nlp.attribution.cues import subject_token
 from quotecli.nlp.lexicon import (
     agreement_verbs,
-    document_nouns,
     evidence_nouns,
     thought_nouns,
     thought_verbs,
+    written_reports,
 )
 from quotecli.records import Act
 
@@ -30,7 +30,7 @@ def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
     if default is Act.THOUGHT or is_negated(cue):
         return Act.THOUGHT
     subject = subject_token(cue)
-    said_in_writing = subject is not None and subject.lower_ in document_nouns()
+    said_in_writing = subject is not None and subject.lower_ in written_reports()
     if cue.lower_ in thought_verbs() and not (said_in_writing or _voices_agreement(cue)):
         return Act.THOUGHT
     if subject is not None and subject.lower_ in evidence_nouns():

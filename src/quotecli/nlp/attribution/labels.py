@@ -65,7 +65,7 @@ def transcript_turns(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled]
             continue
         name = match.span("name")
         colon = text.index(":", name[1])
-        content = _strip_marks(text, (colon + 1, end))
+        content = strip_marks(text, (colon + 1, end))
         if not _is_name(doc, name):
             if named is None:
                 named = _name_words(doc)
@@ -84,7 +84,7 @@ def signed_quotations(doc: Doc, paragraphs: list[CharSpan]) -> Iterator[Labelled
             continue
         name = match.span("name")
         dash = text.index(text[match.start() : name[0]].strip()[0], match.start())
-        content = _strip_marks(text, (start, match.start()))
+        content = strip_marks(text, (start, match.start()))
         if _is_name(doc, name) and content[1] > content[0]:
             yield Labelled(content, (dash, dash + 1), name, signed=True)
 
@@ -108,7 +108,8 @@ def _named_elsewhere(doc: Doc, span: CharSpan, named: Counter[str]) -> bool:
     return all(named[t.lower_] > here[t.lower_] for t in words if not t.is_punct)
 
 
-def _strip_marks(text: str, span: CharSpan) -> CharSpan:
+def strip_marks(text: str, span: CharSpan) -> CharSpan:
+    """`span` without the spaces and quotation marks at its edges."""
     start, end = span
     while start < end and (text[start].isspace() or text[start] in QUOTE_MARKS):
         start += 1

@@ -15,7 +15,7 @@ from quotecli.nlp.attribution.acts import act_of
 from quotecli.nlp.attribution.candidate import Candidate, Evidence, Rule
 from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import cue_span, find_source
-from quotecli.nlp.attribution.labels import QUOTE_MARKS
+from quotecli.nlp.attribution.labels import strip_marks
 from quotecli.nlp.attribution.triggers import is_cue, is_light_verb
 from quotecli.nlp.lexicon import light_verb_nouns
 from quotecli.nlp.spans import CharSpan, overlaps
@@ -65,7 +65,7 @@ def _introduced(context: Context, cue: Token, source: CharSpan, paragraph: CharS
     if kind is QuoteKind.DIRECT:
         content = context.quotation_in(paragraph)
     else:
-        content = _without_marks(context.text, paragraph)
+        content = strip_marks(context.text, paragraph)
     return Candidate(
         rule="introduced_paragraph",
         evidence=Evidence.MARKS if claims else Evidence.LABEL,
@@ -78,15 +78,6 @@ def _introduced(context: Context, cue: Token, source: CharSpan, paragraph: CharS
         act=act_of(cue),
         reach=paragraph,
     )
-
-
-def _without_marks(text: str, span: CharSpan) -> CharSpan:
-    start, end = span
-    while start < end and (text[start].isspace() or text[start] in QUOTE_MARKS):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_MARKS):
-        end -= 1
-    return start, end
 
 
 INTRODUCED_PARAGRAPH = Rule(
