@@ -246,6 +246,12 @@ CASES = [
         ("United States and its allies", GROUP),
         id="relative_who_coordination",
     ),
+    pytest.param(
+        "Harvard and the University of California at Berkeley said the study was flawed.",
+        ["Harvard and the University of California at Berkeley"],
+        ("Harvard and the University of California at Berkeley", GROUP),
+        id="coordinated_names_whole",
+    ),
 ]
 
 

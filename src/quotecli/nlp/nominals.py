@@ -74,10 +74,17 @@ def noun_phrase_core(head: Token, with_conjuncts: bool = False) -> str:
     if with_conjuncts:
         conjuncts = [c for c in head.rights if c.dep_ == "conj"]
         if conjuncts:
-            end = conjuncts[-1].i + 1
+            end = _name_end(conjuncts[-1])
     while start < head.i and doc[start].lower_ in group_leading_words():
         start += 1
     return doc[start:end].text
+
+
+def _name_end(token: Token) -> int:
+    """Past `token`, or past the whole name it stands in ("Harvard and the University of
+    California at Berkeley": the second name does not stop at "University")."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return token.i + 1 if entity is None else max(entity.end, token.i + 1)
 
 
 def resolve_role(
