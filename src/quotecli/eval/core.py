@@ -50,12 +50,7 @@ class EvalResult:
                     "metric": metric,
                     "match": str(mode),
                     "subset": subset,
-                    "precision": round(counts.precision, 4),
-                    "recall": round(counts.recall, 4),
-                    "f1": round(counts.f1, 4),
-                    "matched": counts.matched,
-                    "predicted": counts.predicted,
-                    "gold": counts.gold,
+                    **counts.to_dict(),
                 }
                 for subset in SUBSETS
                 for metric, mode in ROWS

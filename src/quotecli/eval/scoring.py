@@ -66,6 +66,17 @@ class Counts:
         total = self.precision + self.recall
         return 2 * self.precision * self.recall / total if total else 0.0
 
+    def to_dict(self) -> dict[str, float | int]:
+        """The ratios (rounded to 4 places) and the counts they derive from, for JSON."""
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "matched": self.matched,
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
+
 
 def score_article(article: GoldArticle, preds: Sequence[Prediction]) -> dict[ScoreKey, Counts]:
     """Counts for every (metric, mode, subset) row of one article."""

@@ -103,19 +103,9 @@ class SpeakerScores:
         return self.role_found / self.with_role if self.with_role else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        def ratios(counts: Counts) -> dict[str, Any]:
-            return {
-                "precision": round(counts.precision, 4),
-                "recall": round(counts.recall, 4),
-                "f1": round(counts.f1, 4),
-                "matched": counts.matched,
-                "predicted": counts.predicted,
-                "gold": counts.gold,
-            }
-
         return {
-            "speech": ratios(self.speech),
-            "who_said_what": ratios(self.who_said_what),
+            "speech": self.speech.to_dict(),
+            "who_said_what": self.who_said_what.to_dict(),
             "name_accuracy": round(self.name_accuracy, 4),
             "role_recall": round(self.role_recall, 4),
             "named": self.named,
