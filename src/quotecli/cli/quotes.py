@@ -216,15 +216,8 @@ def speakers(
 
       quotecli speakers --format json | jq -r '.[] | "\\(.quotes)\\t\\(.name)"'
     """
-    filt = QuoteFilter(
-        speakers=tuple(speaker or ()),
-        affiliation=affiliation,
-        act=act_filter(act),
-        source=source,
-        outlets=tuple(outlet or ()),
-        url=url,
-        since=since,
-        until=until,
+    filt = quote_filter(
+        speaker, affiliation, None, None, None, act, source, outlet, url, since, until
     )
     _run(
         paths,
