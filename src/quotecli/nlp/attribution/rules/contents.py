@@ -14,12 +14,12 @@ from spacy.tokens import Token
 from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import SUBJECTS
 from quotecli.nlp.attribution.quote_marks import DOUBLED_APOSTROPHE
+from quotecli.nlp.attribution.rules.quoted import SENTENCE_END
 from quotecli.nlp.attribution.triggers import is_cue, is_reporting_participle
 from quotecli.nlp.lexicon import object_stop_verbs, topic_prepositions
 from quotecli.nlp.spans import CharSpan
 
 MIN_CONTENT_TOKENS = 3
-SENTENCE_ENDS = frozenset({".", "!", "?"})
 CLAUSE_LINKS = frozenset({"ccomp"})
 CLAUSE_MARKERS = frozenset({"that", "whether", "if"})
 # What a cue without a reported clause may report: an intention (`vowed to ...`), with the
@@ -197,7 +197,7 @@ def _through_colon(context: Context, clause: Token, last: int) -> int:
     if context.opens_quote(doc[last + 1]):
         return last  # a quotation after the colon carries the report on (`run_on`)
     end = last + 1
-    while end < len(doc) and doc[end].text not in SENTENCE_ENDS and "\n" not in doc[end].text:
+    while end < len(doc) and doc[end].text not in SENTENCE_END and "\n" not in doc[end].text:
         end += 1
     return end
 
