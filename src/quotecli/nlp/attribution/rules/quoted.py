@@ -145,8 +145,10 @@ def writers_verb_in(words: Span, skip: CharSpan = (-1, -1)) -> bool:
 def _far_cue(context: Context, quote: QuotedSpan, cue: Token) -> bool:
     """`"...," panel chairman Rep. Ann Lee (R-Utah) said`: a cue far from a quotation that
     opens its sentence, with nothing between them but the cue's subject."""
-    before = context.text[: quote.opening].rstrip(" \t")
-    if before and before[-1] not in SENTENCE_STARTS_AFTER:
+    text, before = context.text, quote.opening - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    if before >= 0 and text[before] not in SENTENCE_STARTS_AFTER:
         return False
     subjects = [c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i]
     if not subjects:
