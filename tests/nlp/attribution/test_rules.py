@@ -259,6 +259,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The governor lambasted the new tax plan on Monday.",
         [(INDIRECT, "the new tax plan", "The governor", "lambasted")],
     ),
+    "cue_object/gloss_on_a_common_noun_is_the_writers": (
+        "The senator criticized the new tax plan, which takes effect in May.",
+        [(INDIRECT, "the new tax plan", "The senator", "criticized")],
+    ),
     "cue_topic/called_for": (
         "The mayor called for a new bridge.",
         [(INDIRECT, "a new bridge", "The mayor", "called for")],

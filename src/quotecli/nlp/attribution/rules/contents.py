@@ -249,7 +249,9 @@ def _rejoined(context: Context, contents: list[CharSpan]) -> list[CharSpan]:
     return joined
 
 
-def _before_trailing_aside(context: Context, head: Token, last: int) -> int:
+def _before_trailing_aside(
+    context: Context, head: Token, last: int, of_object: bool = False
+) -> int:
     """Where the content under `head` ends when a comma and an aside close it.
 
     `said he would run, arguing that ...`: the participle is a second report of its own.
@@ -262,18 +264,21 @@ def _before_trailing_aside(context: Context, head: Token, last: int) -> int:
         if (
             comma > head.i
             and doc[comma].text == ","
-            and (is_reporting_participle(token) or _closes_as_gloss(token, last))
+            and (is_reporting_participle(token) or _closes_as_gloss(token, last, of_object))
             and not _opens_unclosed_quote(context.text[head.idx : doc[comma].idx])
         ):
             return comma
     return last
 
 
-def _closes_as_gloss(token: Token, last: int) -> bool:
+def _closes_as_gloss(token: Token, last: int, of_object: bool = False) -> bool:
     """The writer's gloss running to the content's end: a relative clause or apposition on a
     name (`, which owns ...`, `, the mayor`) or a concessive clause (`, although ...`).
 
-    Only names: after a common noun the clause more often says what the speaker meant.
+    Only names in a reported clause: after a common noun the clause more often says what the
+    speaker meant. A cue's object is a thing named, not a statement: `criticized the tax plan,
+    which takes effect in May` glosses it whatever the noun, unless the relative clause holds a
+    report of its own (`backed the strikers, who have protested that ...`: the outer report).
     """
     doc = token.doc
     if any(not t.is_punct for t in doc[token.right_edge.i + 1 : last]):
@@ -285,7 +290,7 @@ def _closes_as_gloss(token: Token, last: int) -> bool:
     return (
         token.dep_ == "relcl"
         and token.left_edge.lower_ in GLOSS_RELATIVES
-        and token.head.pos_ == "PROPN"
+        and (token.head.pos_ == "PROPN" or (of_object and not any(map(is_cue, token.subtree))))
     )
 
 
@@ -365,7 +370,7 @@ def _object_content(context: Context, cue: Token) -> CharSpan:
     complements = object_heads(cue)
     complements += [c for c in cue.rights if _completes_object(c, complements[0])]
     first, last = complements[0].left_edge.i, max(c.right_edge.i for c in complements)
-    last = _before_trailing_aside(context, complements[0], last + 1)
+    last = _before_trailing_aside(context, complements[0], last + 1, of_object=True)
     return context.trimmed(first, _before_dash_addition(context, complements[0], last))
 
 
