@@ -64,6 +64,39 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         '"We tried," she said, but the council had already voted. "It was too late."',
         [(DIRECT, "We tried", "she", "said")],
     ),
+    "split_quote_across_a_clause_saying_when_it_was_said": (
+        '"The bridge is safe," the mayor said as workers checked the cables on Monday. '
+        '"It will open in May."',
+        [
+            (
+                DIRECT,
+                'The bridge is safe," the mayor said as workers checked the cables on Monday. '
+                '"It will open in May.',
+                "the mayor",
+                "said",
+            )
+        ],
+    ),
+    "split_quote_across_a_question_put_to_the_speaker": (
+        '"It was very nice," the tycoon told reporters when asked if he had met the senator. '
+        '"He was charming."',
+        [
+            (
+                DIRECT,
+                'It was very nice," the tycoon told reporters when asked if he had met the '
+                'senator. "He was charming.',
+                "the tycoon",
+                "told",
+            )
+        ],
+    ),
+    "split_quote_across_a_clause_with_a_cue_of_its_own_stays_apart": (
+        '"The fund is empty," she said before adding: "We will ask for more."',
+        [
+            (DIRECT, "The fund is empty", "she", "said"),
+            (DIRECT, "We will ask for more.", "she", "adding"),
+        ],
+    ),
     "quote_ending_its_sentence_keeps_the_cue_before_it": (
         'The mayor says the plan "is dead and buried." She says it will cost the city millions.',
         [

@@ -11,10 +11,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotecli.nlp.attribution.candidate import Candidate, Evidence, Refinement
 from quotecli.nlp.attribution.context import Context
+from quotecli.nlp.attribution.cues import SUBJECTS
 from quotecli.nlp.attribution.quote_marks import QuotedSpan
 from quotecli.nlp.attribution.rules.quoted import SENTENCE_END, writers_verb_in
 from quotecli.nlp.attribution.triggers import is_cue
@@ -33,6 +34,8 @@ RUN_ON_PUNCTUATION = " ,:;"
 SENTENCE_GAP = " .!?”\"’'"
 CLOSING_MARKS = "”\"’'"
 MAX_RUN_ON_GAP = 3
+# Words opening a clause that says when or how a cue's words were said.
+CIRCUMSTANCE_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before"})
 
 
 def join_split_quotes(context: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -171,11 +174,40 @@ def _second_part(
     if has_own_cue or _runs_into_a_sentence(context.text, second):
         return None
     gap = context.doc[context.token_at(first.closing) : context.token_at(second.opening)]
-    if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, found):
+    circumstances = _circumstances(context, gap, found)
+    if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, found, circumstances):
         return None
-    if writers_verb_in(gap, skip=found.cue or (-1, -1)):
-        return None  # `"A?" she said, but he was drifting off, as the crowd chanted "B"`
+    for words in _outside(context, gap, circumstances):
+        if writers_verb_in(words, skip=found.cue or (-1, -1)):
+            return None  # `"A?" she said, but he was drifting off, as the crowd chanted "B"`
     return following
+
+
+def _circumstances(context: Context, gap: Span, found: Candidate) -> list[Token]:
+    """Clauses in `gap` saying when or how the cue's words were said (`"A," she said as
+    fighters worked out in the gym. "B."`, `"A," he told Reuters when asked if ... . "B."`):
+    no statement of the writer's, so no reason to part the quotations around them."""
+    if found.cue is None:
+        return []
+    cue = context.doc[context.token_at(found.cue[0])]
+    return [
+        clause
+        for clause in cue.rights
+        if clause.dep_ == "advcl"
+        and gap.start <= clause.left_edge.i
+        and clause.right_edge.i < gap.end
+        and clause.left_edge.lower_ in CIRCUMSTANCE_CONJUNCTIONS
+    ]
+
+
+def _outside(context: Context, gap: Span, clauses: list[Token]) -> list[Span]:
+    """The words of `gap` before, between and after `clauses`."""
+    pieces, start = [], gap.start
+    for clause in clauses:
+        pieces.append(context.doc[start : clause.left_edge.i])
+        start = clause.right_edge.i + 1
+    pieces.append(context.doc[start : gap.end])
+    return pieces
 
 
 def _runs_into_a_sentence(text: str, quote: QuotedSpan) -> bool:
@@ -209,10 +241,23 @@ def _is_title(text: str, quote: QuotedSpan) -> bool:
     return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
-def _another_cue_in(gap: Span, found: Candidate) -> bool:
-    """A reporting verb in the gap other than the first part's cue introduces a new quote."""
+def _another_cue_in(gap: Span, found: Candidate, circumstances: list[Token]) -> bool:
+    """A reporting verb in the gap other than the first part's cue introduces a new quote
+    (`"A," she said before adding: "B."`); not one inside a clause of circumstance (`after the
+    hearing he was called to`) nor a question put to the speaker (`when asked if ...`)."""
     own_start = found.cue[0] if found.cue else -1
-    return any(is_cue(token) and token.idx != own_start for token in gap)
+    inside = {
+        token.i
+        for clause in circumstances
+        for token in clause.subtree
+        if token.i != clause.i or _is_put_to_the_speaker(clause)
+    }
+    return any(is_cue(token) and token.idx != own_start and token.i not in inside for token in gap)
+
+
+def _is_put_to_the_speaker(verb: Token) -> bool:
+    """A participle with no subject of its own: `when asked`."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _claimed(candidates: list[Candidate], index: int) -> bool:
