@@ -90,6 +90,41 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "split_quote_across_a_speaker_described_with_a_reporting_verb": (
+        '"The race is open," said Tom Reed, a party elder who endorsed the governor in May. '
+        '"Nobody has it won."',
+        [
+            (
+                DIRECT,
+                'The race is open," said Tom Reed, a party elder who endorsed the governor in '
+                'May. "Nobody has it won.',
+                "Tom Reed, a party elder who endorsed the governor in May",
+                "said",
+            )
+        ],
+    ),
+    "split_quote_across_a_participle_saying_how_it_was_said": (
+        '"My voice is low," he said, opening a soda as he sat down on the couch. '
+        '"I am a military guy."',
+        [
+            (
+                DIRECT,
+                'My voice is low," he said, opening a soda as he sat down on the couch. '
+                '"I am a military guy.',
+                "he",
+                "said",
+            )
+        ],
+    ),
+    "split_quote_across_a_participle_reporting_on_its_own_stays_apart": (
+        '"Change is hard," she said, explaining why the past matters so much. '
+        '"We have to know it."',
+        [
+            (DIRECT, "Change is hard", "she", "said"),
+            (INDIRECT, "why the past matters so much", "she", "explaining"),
+            (DIRECT, "We have to know it.", "she", None),
+        ],
+    ),
     "split_quote_across_a_clause_with_a_cue_of_its_own_stays_apart": (
         '"The fund is empty," she said before adding: "We will ask for more."',
         [

@@ -17,8 +17,12 @@ from quotecli.nlp.attribution.candidate import Candidate, Evidence, Refinement
 from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import SUBJECTS
 from quotecli.nlp.attribution.quote_marks import QuotedSpan
-from quotecli.nlp.attribution.rules.quoted import SENTENCE_END, writers_verb_in
-from quotecli.nlp.attribution.triggers import is_cue
+from quotecli.nlp.attribution.rules.quoted import (
+    SENTENCE_END,
+    SPEAKER_CLAUSE_LINKS,
+    writers_verb_in,
+)
+from quotecli.nlp.attribution.triggers import is_cue, is_reporting_participle
 from quotecli.nlp.spans import line_bounds, overlaps
 from quotecli.records import QuoteKind
 
@@ -36,6 +40,8 @@ CLOSING_MARKS = "”\"’'"
 MAX_RUN_ON_GAP = 3
 # Words opening a clause that says when or how a cue's words were said.
 CIRCUMSTANCE_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before"})
+# Links by which a participle has words of its own after it (`, popping a soda`).
+OWN_WORDS = frozenset({"dobj", "ccomp", "prep", "xcomp", "prt", "acomp", "attr"})
 
 
 def join_split_quotes(context: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -196,8 +202,25 @@ def _circumstances(context: Context, gap: Span, found: Candidate) -> list[Token]
         if clause.dep_ == "advcl"
         and gap.start <= clause.left_edge.i
         and clause.right_edge.i < gap.end
-        and clause.left_edge.lower_ in CIRCUMSTANCE_CONJUNCTIONS
+        and (clause.left_edge.lower_ in CIRCUMSTANCE_CONJUNCTIONS or _is_participle_clause(clause))
     ]
+
+
+def _is_participle_clause(clause: Token) -> bool:
+    """`, popping a soda as he sat down`, `, prompting loud cheers`: a participle after a
+    comma with words of its own, not a report of its own (`, explaining why ...`)."""
+    doc = clause.doc
+    return (
+        clause.tag_ == "VBG"
+        and clause.left_edge.i == clause.i
+        and doc[clause.i - 1].text == ","
+        and _has_own_words(clause)
+        and not is_reporting_participle(clause)
+    )
+
+
+def _has_own_words(verb: Token) -> bool:
+    return any(c.dep_ in OWN_WORDS for c in verb.rights)
 
 
 def _outside(context: Context, gap: Span, clauses: list[Token]) -> list[Span]:
@@ -252,7 +275,20 @@ def _another_cue_in(gap: Span, found: Candidate, circumstances: list[Token]) -> 
         for token in clause.subtree
         if token.i != clause.i or _is_put_to_the_speaker(clause)
     }
-    return any(is_cue(token) and token.idx != own_start and token.i not in inside for token in gap)
+    return any(
+        is_cue(token)
+        and token.idx != own_start
+        and token.i not in inside
+        and not _in_speaker_clause(token, gap)
+        for token in gap
+    )
+
+
+def _in_speaker_clause(token: Token, gap: Span) -> bool:
+    """A verb inside a description of the speaker (`said Ann Lee, who endorsed X,`)."""
+    return any(
+        t.dep_ in SPEAKER_CLAUSE_LINKS and gap.start <= t.i for t in (token, *token.ancestors)
+    )
 
 
 def _is_put_to_the_speaker(verb: Token) -> bool:
