@@ -283,6 +283,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The council discussed the bridge repairs on Monday.",
         [(INDIRECT, "the bridge repairs", "The council", "discussed")],
     ),
+    "topic_verb/what_the_topic_is_taken_as": (
+        "The senator often referred to the mayor as a liar.",
+        [(INDIRECT, "the mayor as a liar", "The senator", "often referred to")],
+    ),
     "views_as/object_and_as": (
         "The mayor saw the closure as a setback.",
         [(INDIRECT, "the closure as a setback", "The mayor", "saw")],

@@ -450,11 +450,19 @@ def _topic_content(context: Context, cue: Token) -> list[CharSpan]:
         if child.dep_ == "prep" and child.lower_ in _topic_prepositions(cue):
             topic = preposition_object(context, child, ("pobj", "pcomp"))
             if topic is not None:
-                return [topic]
+                return [_through_as(context, cue, child, topic)]
         marker = _for_marker(child)
         if marker is not None:
             return [context.trimmed(marker.i + 1, child.right_edge.i + 1)]
     return []
+
+
+def _through_as(context: Context, cue: Token, prep: Token, topic: CharSpan) -> CharSpan:
+    """`referred to the senator as "a liar"`: what the topic is taken for goes with it."""
+    taken_as = [c for c in cue.rights if c.i > prep.i and c.dep_ == "prep" and c.lower_ == "as"]
+    if not taken_as or context.doc[taken_as[0].i - 1].text == ",":
+        return topic
+    return topic[0], context.trimmed(taken_as[0].i, taken_as[0].right_edge.i + 1)[1]
 
 
 def _for_marker(clause: Token) -> Token | None:
