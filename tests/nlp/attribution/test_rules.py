@@ -287,6 +287,14 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The senator often referred to the mayor as a liar.",
         [(INDIRECT, "the mayor as a liar", "The senator", "often referred to")],
     ),
+    "topic_verb/question_coordinated_after_the_topic": (
+        "He talked about trade and how he would improve it as president.",
+        [(INDIRECT, "trade and how he would improve it as president", "He", "talked about")],
+    ),
+    "topic_verb/question_coordinated_after_the_object": (
+        "She discussed her work overseas and what she learned from it.",
+        [(INDIRECT, "her work overseas and what she learned from it", "She", "discussed")],
+    ),
     "views_as/object_and_as": (
         "The mayor saw the closure as a setback.",
         [(INDIRECT, "the closure as a setback", "The mayor", "saw")],

@@ -39,6 +39,8 @@ DASHES = frozenset({"—", "–", "--", "-"})
 DASH_ADDITIONS = frozenset(
     {"a", "an", "all", "one", "another", "with", "even", "especially", "like", "from"}
 )
+# Tags of the words opening an embedded question (`how`, `what`, `whether` is IN: not here).
+QUESTION_TAGS = frozenset({"WRB", "WP", "WDT"})
 # Conjunctions opening a closing clause of the writer's (`, although he refused to ...`).
 CONCESSIVE_MARKERS = frozenset({"although", "though", "while", "whereas"})
 # Conjunctions opening a reason or consequence that goes on with what the speaker said.
@@ -410,11 +412,25 @@ def _completes_object(child: Token, first: Token) -> bool:
         return child.lower_ in GROUND_PREPOSITIONS or _modifies_object(child)
     if child.dep_ == "advcl" and child.left_edge.lower_ == "to":  # `funds to help states`
         return child.doc[child.left_edge.i - 1].text != ","
+    if _is_question_conjunct(child):
+        return True
     if child.dep_ == "conj":  # `wants to cut taxes and raise wages`: more of the infinitive
         if first.dep_ == "dobj" and _is_bare_verb(child) and _continues_object(child):
             return True
         return first.dep_ == "xcomp" and child.tag_ == "VB" and _is_bare_verb(child)
     return child.dep_ in ("oprd", "dative")
+
+
+def _is_question_conjunct(conjunct: Token) -> bool:
+    """`discussed trade and how he would fix it`: a question coordinated after the cue's
+    object or topic, which the parser hangs on the cue, is more of what was spoken of."""
+    first = conjunct.left_edge
+    return (
+        conjunct.dep_ == "conj"
+        and conjunct.head.dep_ != "relcl"  # `who met X and who has ...`: a second relative
+        and first.tag_ in QUESTION_TAGS
+        and conjunct.doc[first.i - 1].lower_ in ("and", "or")
+    )
 
 
 def _continues_object(conjunct: Token) -> bool:
@@ -450,7 +466,11 @@ def _topic_content(context: Context, cue: Token) -> list[CharSpan]:
         if child.dep_ == "prep" and child.lower_ in _topic_prepositions(cue):
             topic = preposition_object(context, child, ("pobj", "pcomp"))
             if topic is not None:
-                return [_through_as(context, cue, child, topic)]
+                topic = _through_as(context, cue, child, topic)
+                questions = [c for c in cue.rights if c.i > child.i and _is_question_conjunct(c)]
+                if questions:
+                    topic = topic[0], context.trimmed(cue.i, questions[-1].right_edge.i + 1)[1]
+                return [topic]
         marker = _for_marker(child)
         if marker is not None:
             return [context.trimmed(marker.i + 1, child.right_edge.i + 1)]
