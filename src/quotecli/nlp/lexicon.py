@@ -121,3 +121,9 @@ def topic_nouns() -> dict[str, frozenset[str]]:
         for noun in nouns:
             by_noun.setdefault(noun, set()).add(preposition)
     return {noun: frozenset(prepositions) for noun, prepositions in by_noun.items()}
+
+
+@cache
+def channel_nouns() -> frozenset[str]:
+    """Occasions and channels of speaking ("interview", "tweets", "news"): where, not what."""
+    return read_words("channel_nouns.txt")

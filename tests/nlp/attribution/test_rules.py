@@ -263,6 +263,10 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The senator criticized the new tax plan, which takes effect in May.",
         [(INDIRECT, "the new tax plan", "The senator", "criticized")],
     ),
+    "cue_object/where_it_was_said_is_no_object": (
+        "The senator attacked the governor in early-morning tweets.",
+        [(INDIRECT, "the governor", "The senator", "attacked")],
+    ),
     "cue_topic/called_for": (
         "The mayor called for a new bridge.",
         [(INDIRECT, "a new bridge", "The mayor", "called for")],

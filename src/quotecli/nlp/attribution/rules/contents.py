@@ -16,7 +16,7 @@ from quotecli.nlp.attribution.cues import SUBJECTS
 from quotecli.nlp.attribution.quote_marks import DOUBLED_APOSTROPHE
 from quotecli.nlp.attribution.rules.quoted import SENTENCE_END
 from quotecli.nlp.attribution.triggers import is_cue, is_reporting_participle
-from quotecli.nlp.lexicon import object_stop_verbs, topic_prepositions
+from quotecli.nlp.lexicon import channel_nouns, object_stop_verbs, topic_prepositions
 from quotecli.nlp.spans import CharSpan
 
 MIN_CONTENT_TOKENS = 3
@@ -31,6 +31,8 @@ GROUND_PREPOSITIONS = frozenset({"of", "for", "as"})
 # Entities that make a prepositional phrase a circumstance of the verb, not part of its object.
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "since", "until"})
+# Prepositions naming where words were said when their object is a channel (`in a tweet`).
+CHANNEL_PREPOSITIONS = frozenset({"in", "on"})
 # Words opening a relative clause that glosses rather than restricts (`, which ...`).
 GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 # Dashes that, spaced, open the writer's addition after an object.
@@ -448,6 +450,8 @@ def _modifies_object(prep: Token) -> bool:
     if doc[prep.i - 1].text == "," or prep.lower_ in CIRCUMSTANCE_PREPOSITIONS:
         return False
     objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ in CHANNEL_PREPOSITIONS and any(o.lower_ in channel_nouns() for o in objects):
+        return False  # `attacked Machado in early-morning tweets`: where it was said
     return not any(o.ent_type_ in CIRCUMSTANCE_ENTITIES for o in objects)
 
 
