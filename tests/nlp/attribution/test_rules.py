@@ -211,6 +211,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "It was reported that the bridge would reopen in May.",
         [(INDIRECT, "that the bridge would reopen in May", None, "was reported")],
     ),
+    "aside/concessive_clause_closing_it_is_the_writers": (
+        "The latest test, the agency said, was its biggest yet, although it may take days to "
+        "know how big it was.",
+        [
+            (
+                INDIRECT,
+                "The latest test, the agency said, was its biggest yet",
+                "the agency",
+                "said",
+            )
+        ],
+    ),
     "aside/interrupting": (
         "The bridge, the mayor said, will reopen in May.",
         [(INDIRECT, "The bridge, the mayor said, will reopen in May", "the mayor", "said")],

@@ -285,7 +285,7 @@ def _closes_as_gloss(token: Token, last: int, of_object: bool = False) -> bool:
     report of its own (`backed the strikers, who have protested that ...`: the outer report).
     """
     doc = token.doc
-    if any(not t.is_punct for t in doc[token.right_edge.i + 1 : last]):
+    if any(not (t.is_punct or t.is_space) for t in doc[token.right_edge.i + 1 : last]):
         return False
     if token.dep_ == "appos":
         return token.head.pos_ == "PROPN"
@@ -308,9 +308,11 @@ def _opens_unclosed_quote(text: str) -> bool:
 
 def _around_aside(context: Context, cue: Token) -> CharSpan:
     """`One reason, he said, is that ...`: the sentence the cue interrupts, up to a statement
-    of its own coordinated after the cue (`..., she said, and the mayor said ...` is two)."""
+    of its own coordinated after the cue (`..., she said, and the mayor said ...` is two) and
+    before a gloss of the writer's closing it (`..., it said, was its biggest, although ...`)."""
     head = _interrupted_clause(cue)
     first, last = head.left_edge.i, _before_own_clause(head, cue)
+    last = _before_trailing_aside(context, cue, last)
     aside_first = _aside_start(cue)
     if cue.right_edge.i + 1 >= last - 1:
         last = aside_first
