@@ -467,6 +467,19 @@ def modifies_role_noun(doc: Doc, end: int) -> bool:
     return role.text[:1].islower() and is_role_noun(role.text)
 
 
+def modifies_common_noun(doc: Doc, end: int) -> bool:
+    """A run that is a compound modifier of a common noun after it ("the Gannett newspaper
+    chain", "the Trump campaign"): it names an owner, and is a person only if named so elsewhere."""
+    last = doc[end - 1]
+    head = last.head
+    return (
+        last.dep_ == "compound"
+        and head.i >= end
+        and head.tag_ in ("NN", "NNS")
+        and head.text[:1].islower()
+    )
+
+
 def prenominal_role_start(doc: Doc, name_start: int, end: int) -> int | None:
     """Where a lower-case role in front of a name begins ("Republican presidential nominee
     Donald Trump", "city engineer Tom Ochoa"), or None when no role noun stands right there."""
@@ -559,6 +572,8 @@ def is_certain_person(doc: Doc, mention: NameMention) -> bool:
     tokens = doc[mention.start : mention.end]
     if any(fold(w) in organization_nouns() for w in mention.words):
         return False  # "Wayne State University School", even if the model says PERSON
+    if modifies_common_noun(doc, mention.end):
+        return False  # "the Gannett newspaper chain": a name that says whose thing it is
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return True
     if mention.title is not None or mention.gender is not None:
