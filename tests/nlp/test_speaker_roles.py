@@ -430,3 +430,13 @@ def test_a_state_attorney_general_is_the_attorney_general(nlp) -> None:  # type:
 def test_a_word_that_tells_no_position_is_no_title(nlp) -> None:  # type: ignore[no-untyped-def]
     entity = resolve_last(nlp, "A source said the talks had stalled.", ["A source"])
     assert entity is not None and not entity.named and entity.title is None
+
+
+def test_a_kin_role_keeps_its_named_possessor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police shot Mark Dale on Tuesday. Lena Dale filmed the encounter. Mark Dale's wife "
+        "said he was unarmed."
+    )
+    entity = resolve_last(nlp, text, ["Mark Dale's wife"])
+    assert entity is not None and entity.name == "Lena Dale"
+    assert entity.title == "Mark Dale's wife"
