@@ -15,6 +15,24 @@ PERSON, ORG, GROUP = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.G
 
 ROLE_CASES = [
     pytest.param(
+        "Sen. Tom Udall, a Democrat from Oregon and the bill's lead sponsor, said it would pass.",
+        ["Sen. Tom Udall"],
+        ("Tom Udall", "Sen. Democrat from Oregon and the bill's lead sponsor"),
+        id="party_member_appositive",
+    ),
+    pytest.param(
+        "Rep. Ann Roe, the top Republican on the budget committee, said the plan was dead.",
+        ["Rep. Ann Roe"],
+        ("Ann Roe", "Rep. top Republican on the budget committee"),
+        id="party_member_appositive_with_a_seat",
+    ),
+    pytest.param(
+        "Ann Roe, her fellow Democrat, said the plan was dead.",
+        ["Ann Roe"],
+        ("Ann Roe", None),
+        id="party_member_of_someone_is_no_position",
+    ),
+    pytest.param(
         "The bridge is safe, city engineer Tom Ochoa said on Monday.",
         ["city engineer Tom Ochoa"],
         ("Tom Ochoa", "city engineer"),

@@ -603,9 +603,8 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
     for child in head.rights:
         if (
             child.dep_ == "appos"
-            and child.tag_ in ("NN", "NNS")
             and follows_comma(doc, head, child)
-            and is_role_appositive(child)
+            and (is_role_appositive(child) or is_party_appositive(child))
         ):
             return clean_affiliation(phrase_until_comma(doc, child.left_edge.i, child.right_edge.i))
         if (
@@ -689,11 +688,19 @@ def descriptor_before(doc: Doc, name: Token) -> str | None:
 def is_role_appositive(appos: Token) -> bool:
     """An appositive is an affiliation only when it names a position ("a professor at X", "the
     union's general secretary"), not a thing ("a book analyzing his debates")."""
-    if appos.left_edge.tag_ == "PRP$":
+    if appos.tag_ not in ("NN", "NNS") or appos.left_edge.tag_ == "PRP$":
         return False  # "her opponent", "our senator": a relation to someone, not a position
     return singular_role(appos.text) or any(
         c.dep_ == "conj" and singular_role(c.text) for c in appos.children
     )
+
+
+def is_party_appositive(appos: Token) -> bool:
+    """ "a Democrat from Oregon", "the top Democrat on the committee", "the panel's ranking
+    Republican": a party member with an article or an owner, which says where they sit."""
+    if appos.tag_ != "NNP" or appos.ent_type_ != "NORP" or appos.left_edge.tag_ == "PRP$":
+        return False
+    return any(c.dep_ in ("det", "poss") for c in appos.children)
 
 
 def singular_role(word: str) -> bool:
