@@ -125,6 +125,26 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             (DIRECT, "We have to know it.", "she", None),
         ],
     ),
+    "quoted_sentence_after_a_report_whose_cue_closes_it_is_one_more_part": (
+        'The bridge will open late, the mayor said on Monday. "We knew it in May."',
+        [
+            (
+                MIXED,
+                'The bridge will open late, the mayor said on Monday. "We knew it in May.',
+                "the mayor",
+                "said",
+            )
+        ],
+    ),
+    "quoted_sentence_after_a_report_and_another_cue_stays_apart": (
+        "The bridge will open late, the mayor said while aides added that costs rose. "
+        '"We knew it."',
+        [
+            (INDIRECT, "The bridge will open late", "the mayor", "said"),
+            (INDIRECT, "that costs rose", "aides", "added"),
+            (DIRECT, "We knew it.", "aides", None),
+        ],
+    ),
     "split_quote_across_a_clause_with_a_cue_of_its_own_stays_apart": (
         '"The fund is empty," she said before adding: "We will ask for more."',
         [

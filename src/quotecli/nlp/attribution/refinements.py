@@ -3,7 +3,8 @@
 - `split_quote` joins the second part of a quotation its cue splits (`"A," she said, "B."`).
 - `run_on` lets a quotation nobody claims carry on the indirect report just before it.
 - `continuation` carries a speaker into a paragraph that is only a quotation, and joins it to
-  a direct quote just before it (run on over the paragraph break or not): one quote in parts.
+  a direct quote just before it (run on over the paragraph break or not): one quote in parts;
+  a quoted sentence after a report whose cue closes its sentence joins that report too.
 """
 
 from __future__ import annotations
@@ -104,14 +105,20 @@ def carry_on_reports(context: Context, candidates: list[Candidate]) -> list[Cand
 def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Candidate]:
     """A paragraph that is only a quotation keeps the speaker of the paragraph before; after a
     direct quote (`"A," she said.` or a quotation run on over the paragraph break) it joins
-    that quote as one more part, as annotators take it."""
+    that quote as one more part, as annotators take it. A quoted sentence on the same line
+    joins the report before it the same way when that report's cue closes its sentence
+    (`A, she said. "B."`), and carries the speaker of one whose cue opens it."""
     result = list(candidates)
     for index, quote in enumerate(context.quotes):
         if _claimed(result, index) or _attributed(result, quote):
             continue
         if not (quote.continues or _is_quote_line(context.text, quote)):
+            closing = _report_closed_before(context, result, quote)
             sentence_after = _sentence_after(context, result, quote)
-            if sentence_after is not None:
+            if closing is not None:
+                position = next(i for i, c in enumerate(result) if c is closing)
+                result[position] = _joined(closing, quote, index)
+            elif sentence_after is not None:
                 result.append(_carried(quote, index, sentence_after))
             continue
         previous = _last_in_line_before(context, result, quote)
@@ -128,6 +135,55 @@ def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Can
             continue
         result.append(_carried(quote, index, previous))
     return result
+
+
+def _report_closed_before(
+    context: Context, candidates: list[Candidate], quote: QuotedSpan
+) -> Candidate | None:
+    """`The plan is late, Ann Lee said. "We knew it."`: a quoted sentence right after the
+    sentence of a report whose cue comes after its words, on the same line, with nothing
+    after the cue but its speaker and the circumstances of the saying (as for a split quote)."""
+    text = context.text
+    line_start, line_end = line_bounds(text, quote.opening)
+    before = [
+        c
+        for c in candidates
+        if line_start <= c.content[0]
+        and c.cue is not None
+        and c.source is not None
+        and c.content[1] <= c.cue[0] < quote.opening
+    ]
+    if not before or not quote.closed:
+        return None
+    report = max(before, key=lambda c: c.content[1])
+    if report.cue is None:
+        return None
+    doc = context.doc
+    sentence = doc[context.token_at(report.cue[0])].sent
+    if sentence.end_char > quote.opening or text[sentence.end_char : quote.opening].strip(
+        SENTENCE_GAP
+    ):
+        return None
+    if not _only_the_cue_in(
+        context, doc[context.token_at(report.content[1]) : sentence.end], report
+    ):
+        return None
+    last_word = text[quote.content[0] : quote.closing].rstrip(CLOSING_MARKS)[-1:]
+    after = text[quote.closing : line_end].lstrip()
+    if last_word not in SENTENCE_END or (after and not after[0].isupper()):
+        return None
+    return report
+
+
+def _joined(report: Candidate, quote: QuotedSpan, index: int) -> Candidate:
+    """The report with the quotation after it as one more part, as a split quote's."""
+    return replace(
+        report,
+        content=(report.content[0], quote.content[1]),
+        gaps=(*report.gaps, (report.content[1], quote.content[0])),
+        claims=report.claims | {index},
+        kind=QuoteKind.MIXED if report.kind is QuoteKind.INDIRECT else report.kind,
+    )
 
 
 def _carried(quote: QuotedSpan, index: int, previous: Candidate) -> Candidate:
@@ -180,13 +236,19 @@ def _second_part(
     if has_own_cue or _runs_into_a_sentence(context.text, second):
         return None
     gap = context.doc[context.token_at(first.closing) : context.token_at(second.opening)]
+    return following if _only_the_cue_in(context, gap, found) else None
+
+
+def _only_the_cue_in(context: Context, gap: Span, found: Candidate) -> bool:
+    """Whether `gap` holds nothing but `found`'s cue, its speaker and the circumstances of
+    the saying: no other cue and no clause of the writer's."""
     circumstances = _circumstances(context, gap, found)
     if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, found, circumstances):
-        return None
-    for words in _outside(context, gap, circumstances):
-        if writers_verb_in(words, skip=found.cue or (-1, -1)):
-            return None  # `"A?" she said, but he was drifting off, as the crowd chanted "B"`
-    return following
+        return False
+    return not any(
+        writers_verb_in(words, skip=found.cue or (-1, -1))
+        for words in _outside(context, gap, circumstances)
+    )  # `"A?" she said, but he was drifting off, as the crowd chanted "B"`
 
 
 def _circumstances(context: Context, gap: Span, found: Candidate) -> list[Token]:
