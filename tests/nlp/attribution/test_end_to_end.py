@@ -136,6 +136,19 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
+    "quotation_paragraph_after_a_report_whose_cue_closes_it_is_one_more_part": (
+        'The bridge will open late, the mayor said on Monday.\n\n"We knew it in May. Nobody '
+        'listened."',
+        [
+            (
+                MIXED,
+                'The bridge will open late, the mayor said on Monday.\n\n"We knew it in May. '
+                "Nobody listened.",
+                "the mayor",
+                "said",
+            )
+        ],
+    ),
     "quoted_sentence_after_a_report_and_another_cue_stays_apart": (
         "The bridge will open late, the mayor said while aides added that costs rose. "
         '"We knew it."',

@@ -105,9 +105,10 @@ def carry_on_reports(context: Context, candidates: list[Candidate]) -> list[Cand
 def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Candidate]:
     """A paragraph that is only a quotation keeps the speaker of the paragraph before; after a
     direct quote (`"A," she said.` or a quotation run on over the paragraph break) it joins
-    that quote as one more part, as annotators take it. A quoted sentence on the same line
-    joins the report before it the same way when that report's cue closes its sentence
-    (`A, she said. "B."`), and carries the speaker of one whose cue opens it."""
+    that quote as one more part, as annotators take it, and so it does after a report whose
+    cue closes its sentence (`A, she said.`). A quoted sentence on the same line joins such a
+    report the same way (`A, she said. "B."`), and carries the speaker of one whose cue opens
+    it."""
     result = list(candidates)
     for index, quote in enumerate(context.quotes):
         if _claimed(result, index) or _attributed(result, quote):
@@ -125,13 +126,8 @@ def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Can
         if previous is None:
             continue
         position = next(i for i, c in enumerate(result) if c is previous)
-        if previous.kind is QuoteKind.DIRECT:
-            result[position] = replace(
-                previous,
-                content=(previous.content[0], quote.content[1]),
-                gaps=(*previous.gaps, (previous.content[1], quote.content[0])),
-                claims=previous.claims | {index},
-            )
+        if previous.kind is QuoteKind.DIRECT or _cue_closes(previous):
+            result[position] = _joined(previous, quote, index)
             continue
         result.append(_carried(quote, index, previous))
     return result
@@ -149,9 +145,9 @@ def _report_closed_before(
         c
         for c in candidates
         if line_start <= c.content[0]
-        and c.cue is not None
         and c.source is not None
-        and c.content[1] <= c.cue[0] < quote.opening
+        and _cue_closes(c)
+        and c.content[1] < quote.opening
     ]
     if not before or not quote.closed:
         return None
@@ -175,8 +171,14 @@ def _report_closed_before(
     return report
 
 
+def _cue_closes(report: Candidate) -> bool:
+    """`A, she said.`: a report whose cue comes after its words."""
+    return report.cue is not None and report.content[1] <= report.cue[0]
+
+
 def _joined(report: Candidate, quote: QuotedSpan, index: int) -> Candidate:
-    """The report with the quotation after it as one more part, as a split quote's."""
+    """The report with the quotation after it as one more part, as a split quote's (an
+    indirect report becomes mixed)."""
     return replace(
         report,
         content=(report.content[0], quote.content[1]),
