@@ -32,6 +32,12 @@ def object_stop_verbs() -> frozenset[str]:
 
 
 @cache
+def addressee_verbs() -> frozenset[str]:
+    """Reporting verbs whose object can be the listener ("told Reuters", "warned the council")."""
+    return read_words("addressee_verbs.txt")
+
+
+@cache
 def cue_nouns() -> frozenset[str]:
     """Nouns that report their owner's words or mind with a clause ("claim", "plan")."""
     return read_words("cue_nouns.txt")

@@ -247,6 +247,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor urged drivers to avoid the bridge.",
         [(INDIRECT, "drivers to avoid the bridge", "The mayor", "urged")],
     ),
+    "cue_object/listener_alone_is_no_content": (
+        "The senator told reporters on Monday.",
+        [],
+    ),
+    "cue_object/listener_with_what_they_were_told": (
+        "The mayor told drivers to avoid the bridge.",
+        [(INDIRECT, "drivers to avoid the bridge", "The mayor", "told")],
+    ),
+    "cue_object/a_told_story_is_content": (
+        "The senator told a long story about the war.",
+        [(INDIRECT, "a long story about the war", "The senator", "told")],
+    ),
     "cue_object/ground": (
         "The union accused the firm of fraud.",
         [(INDIRECT, "the firm of fraud", "The union", "accused")],
