@@ -42,6 +42,18 @@ CASES = {
         '"Probably not," the mayor said on Monday.',
         [SPEECH],
     ),
+    "possibility_is_no_speech": (
+        "The ruling could decide the fate of the bridge.",
+        [THOUGHT],
+    ),
+    "what_may_be_said_is_no_speech": (
+        "The mayor may announce a new bridge next week.",
+        [THOUGHT],
+    ),
+    "what_will_be_said_is_speech": (
+        "The mayor will announce a new bridge next week.",
+        [SPEECH],
+    ),
     "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
     "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
     "a_study_showing_is_speech": (

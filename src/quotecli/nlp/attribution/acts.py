@@ -23,11 +23,13 @@ from quotecli.records import Act
 
 # How far before its verb a negation may stand: `did not immediately respond`.
 NEGATION_REACH = 3
+# Modals of possibility: `could deny`, `may highlight` say what might be, not what was said.
+POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
 
 
 def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
     """The act of a report whose cue is `cue`, for a rule whose reports are `default`."""
-    if default is Act.THOUGHT or is_negated(cue):
+    if default is Act.THOUGHT or is_negated(cue) or is_hypothetical(cue):
         return Act.THOUGHT
     subject = subject_token(cue)
     said_in_writing = subject is not None and subject.lower_ in written_reports()
@@ -55,6 +57,15 @@ def is_negated(cue: Token) -> bool:
     said`)."""
     return any(
         child.dep_ == "neg" and cue.i - NEGATION_REACH <= child.i < cue.i for child in cue.children
+    )
+
+
+def is_hypothetical(cue: Token) -> bool:
+    """`could deny`, `may highlight`: what a source might say or do, not a report that it
+    did."""
+    return any(
+        child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS and child.i < cue.i
+        for child in cue.children
     )
 
 
