@@ -32,6 +32,12 @@ def object_stop_verbs() -> frozenset[str]:
 
 
 @cache
+def indication_verbs() -> frozenset[str]:
+    """Verbs reporting what a speaker says or a thing indicates ("suggests", "revealed")."""
+    return read_words("indication_verbs.txt")
+
+
+@cache
 def cue_nouns() -> frozenset[str]:
     """Nouns that report their owner's words or mind with a clause ("claim", "plan")."""
     return read_words("cue_nouns.txt")

@@ -54,6 +54,22 @@ CASES = {
         "The mayor will announce a new bridge next week.",
         [SPEECH],
     ),
+    "a_thing_suggesting_is_evidence": (
+        "The long delay suggests that the bridge is in worse shape than the city admits.",
+        [THOUGHT],
+    ),
+    "a_person_suggesting_is_speech": (
+        "The engineer suggested that the bridge is in worse shape than the city admits.",
+        [SPEECH],
+    ),
+    "a_death_which_confirmed_is_evidence": (
+        "Her father died of cancer, which confirmed what the family had feared for years.",
+        [THOUGHT],
+    ),
+    "according_to_a_database_is_evidence": (
+        "According to a state database, the bridge has failed three inspections since 2010.",
+        [THOUGHT],
+    ),
     "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
     "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
     "a_study_showing_is_speech": (

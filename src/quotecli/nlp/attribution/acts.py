@@ -4,10 +4,14 @@ intention, attitude, perception or piece of evidence (`records.Act`).
 A rule knows its default (intentions, stances, views and characterisations are thought);
 a reporting word of belief or perception (`believes`, `knows`, `shows`) or a source that is
 evidence rather than a speaker (`polls show`, `according to the data`) makes any report
-thought, unless a document states it (`the study shows`: a publication says so in writing).
+thought, unless a document states it (`the study shows`: a publication says so in writing);
+so does a verb of indication whose subject is a thing that cannot speak (`the story
+suggests`).
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -15,14 +19,29 @@ from quotecli.nlp.attribution.cues import subject_token
 from quotecli.nlp.lexicon import (
     agreement_verbs,
     evidence_nouns,
+    indication_verbs,
     thought_nouns,
     thought_verbs,
     written_reports,
+)
+from quotecli.nlp.nominals import has_proper_noun, singular
+from quotecli.nlp.wordlists import (
+    document_nouns,
+    generic_person_nouns,
+    kin_groups,
+    kin_nouns,
+    organization_nouns,
+    person_nouns,
+    quantity_heads,
 )
 from quotecli.records import Act
 
 # How far before its verb a negation may stand: `did not immediately respond`.
 NEGATION_REACH = 3
+# Entity types of a source that can speak: people, organisations, nationalities, countries.
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Relative pronouns that stand for the noun their clause hangs on (`his death, which ...`).
+THING_RELATIVES = frozenset({"which", "that"})
 # Modals of possibility: `could deny`, `may highlight` say what might be, not what was said.
 POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
 
@@ -37,7 +56,36 @@ def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
         return Act.THOUGHT
     if subject is not None and subject.lower_ in evidence_nouns():
         return Act.THOUGHT
+    if subject is not None and cue.lower_ in indication_verbs() and not can_speak(subject, cue):
+        return Act.THOUGHT
     return Act.SPEECH
+
+
+def can_speak(subject: Token, cue: Token) -> bool:
+    """Whether the subject of `cue` is someone or something that can say things: a name, a
+    pronoun, a person, group or organisation noun, or a document; not a thing such as a
+    story, a debate or a death (`which` and `that` stand for the noun they hang on)."""
+    if subject.lower_ in THING_RELATIVES and cue.dep_ == "relcl":
+        subject = cue.head
+    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in SPEAKER_ENTITIES:
+        return True
+    if has_proper_noun(subject):
+        return True
+    return bool({subject.lower_, singular(subject.lower_)} & _speaking_nouns())
+
+
+@cache
+def _speaking_nouns() -> frozenset[str]:
+    return (
+        person_nouns()
+        | generic_person_nouns()
+        | kin_nouns()
+        | kin_groups()
+        | organization_nouns()
+        | document_nouns()
+        | quantity_heads()
+        | written_reports()
+    )
 
 
 def _voices_agreement(cue: Token) -> bool:
