@@ -38,6 +38,12 @@ def indication_verbs() -> frozenset[str]:
 
 
 @cache
+def avoidance_words() -> frozenset[str]:
+    """Words that hold a report back ("avoids condemning", "declined to say", "without")."""
+    return read_words("avoidance_words.txt")
+
+
+@cache
 def cue_nouns() -> frozenset[str]:
     """Nouns that report their owner's words or mind with a clause ("claim", "plan")."""
     return read_words("cue_nouns.txt")

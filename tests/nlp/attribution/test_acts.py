@@ -70,6 +70,15 @@ CASES = {
         "According to a state database, the bridge has failed three inspections since 2010.",
         [THOUGHT],
     ),
+    "refraining_from_a_report_is_no_speech": (
+        "The senator refrained from criticizing the new budget plan.",
+        [THOUGHT],
+    ),
+    "avoiding_a_report_is_no_speech": (
+        "The senator avoided mentioning the bridge in her speech.",
+        [THOUGHT],
+    ),
+    "without_saying_is_no_speech": ("It goes without saying that the bridge is old.", [THOUGHT]),
     "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
     "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
     "a_study_showing_is_speech": (

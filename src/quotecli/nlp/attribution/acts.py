@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from quotecli.nlp.attribution.cues import subject_token
 from quotecli.nlp.lexicon import (
     agreement_verbs,
+    avoidance_words,
     evidence_nouns,
     indication_verbs,
     thought_nouns,
@@ -42,13 +43,17 @@ NEGATION_REACH = 3
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Relative pronouns that stand for the noun their clause hangs on (`his death, which ...`).
 THING_RELATIVES = frozenset({"which", "that"})
+# Links climbed from a cue to the word that may hold it back: `avoids condemning` (xcomp),
+# `steering clear of criticizing` (pcomp, prep, advmod), `declined to say` (xcomp).
+HELD_BACK_LINKS = frozenset({"xcomp", "pcomp", "prep", "advmod", "acomp", "acl"})
+HELD_BACK_REACH = 3
 # Modals of possibility: `could deny`, `may highlight` say what might be, not what was said.
 POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
 
 
 def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
     """The act of a report whose cue is `cue`, for a rule whose reports are `default`."""
-    if default is Act.THOUGHT or is_negated(cue) or is_hypothetical(cue):
+    if default is Act.THOUGHT or is_negated(cue) or is_hypothetical(cue) or is_held_back(cue):
         return Act.THOUGHT
     subject = subject_token(cue)
     said_in_writing = subject is not None and subject.lower_ in written_reports()
@@ -106,6 +111,19 @@ def is_negated(cue: Token) -> bool:
     return any(
         child.dep_ == "neg" and cue.i - NEGATION_REACH <= child.i < cue.i for child in cue.children
     )
+
+
+def is_held_back(cue: Token) -> bool:
+    """`avoids condemning`, `steering clear of criticizing`, `declined to say`, `without
+    saying`: a report governed by a word that holds it back communicated nothing."""
+    word = cue
+    for _ in range(HELD_BACK_REACH):
+        if word.dep_ not in HELD_BACK_LINKS or word.head.i == word.i:
+            return False
+        word = word.head
+        if word.lower_ in avoidance_words():
+            return True
+    return False
 
 
 def is_hypothetical(cue: Token) -> bool:
