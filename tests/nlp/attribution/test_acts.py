@@ -79,15 +79,6 @@ CASES = {
         [THOUGHT],
     ),
     "without_saying_is_no_speech": ("It goes without saying that the bridge is old.", [THOUGHT]),
-    "a_letter_opposing_is_speech": (
-        "The union sent the council a letter opposing the new bridge.",
-        [SPEECH],
-    ),
-    "papers_opposing_are_speech": (
-        "Lawyers for the city filed papers opposing the new bridge.",
-        [SPEECH],
-    ),
-    "opposing_is_thought": ("The union opposes the new bridge.", [THOUGHT]),
     "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
     "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
     "a_study_showing_is_speech": (

@@ -57,10 +57,6 @@ def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
         return Act.THOUGHT
     subject = subject_token(cue)
     said_in_writing = subject is not None and subject.lower_ in written_reports()
-    # `filed papers opposing the motion`, `a letter opposing it`: the document the cue describes.
-    said_in_writing = said_in_writing or (
-        cue.dep_ == "acl" and cue.head.lower_ in written_reports()
-    )
     if cue.lower_ in thought_verbs() and not (said_in_writing or _voices_agreement(cue)):
         return Act.THOUGHT
     if subject is not None and subject.lower_ in evidence_nouns():
