@@ -275,6 +275,14 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "It is worth noting that the bridge was built in 1950.",
         [],
     ),
+    "cue_object/a_kept_lead_is_no_content": (
+        "The mayor maintains a wide lead over her two rivals.",
+        [],
+    ),
+    "reported_clause/maintained_that": (
+        "The mayor maintained that the bridge was safe.",
+        [(INDIRECT, "that the bridge was safe", "The mayor", "maintained")],
+    ),
     "cue_topic/called_for": (
         "The mayor called for a new bridge.",
         [(INDIRECT, "a new bridge", "The mayor", "called for")],
