@@ -79,6 +79,11 @@ CASES = {
         [THOUGHT],
     ),
     "without_saying_is_no_speech": ("It goes without saying that the bridge is old.", [THOUGHT]),
+    "portraying_as_is_speech": (
+        "The senator portrayed himself as a friend of the workers.",
+        [SPEECH],
+    ),
+    "seeing_as_is_thought": ("The senator saw the closure as a setback.", [THOUGHT]),
     "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
     "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
     "a_study_showing_is_speech": (
