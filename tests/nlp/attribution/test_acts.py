@@ -84,6 +84,20 @@ CASES = {
         [SPEECH],
     ),
     "seeing_as_is_thought": ("The senator saw the closure as a setback.", [THOUGHT]),
+    "what_would_have_been_said_is_no_speech": (
+        "Few people would have described the mayor as a builder when she took office.",
+        [THOUGHT],
+    ),
+    "a_supposition_is_no_speech": (
+        "Let's say you think the bridge will cost $160,000 in 18 years.",
+        [THOUGHT],
+    ),
+    "telling_oneself_is_thought": ("She told herself that the bridge would hold.", [THOUGHT]),
+    "describing_oneself_is_speech": (
+        "The mayor described herself as a builder of bridges.",
+        [SPEECH],
+    ),
+    "hearing_is_thought": ("Many drivers have heard that the bridge is unsafe.", [THOUGHT]),
     "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
     "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
     "a_study_showing_is_speech": (

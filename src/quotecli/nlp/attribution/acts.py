@@ -49,11 +49,19 @@ HELD_BACK_LINKS = frozenset({"xcomp", "pcomp", "prep", "advmod", "acomp", "acl"}
 HELD_BACK_REACH = 3
 # Modals of possibility: `could deny`, `may highlight` say what might be, not what was said.
 POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
+# Subjects of `let` in a supposition: `Let's say you think ...`, `let us say ...`.
+SUPPOSING_SUBJECTS = frozenset({"'s", "us"})
+# Objects that make a telling talk to oneself: `told herself that ...`.
+REFLEXIVES = frozenset(
+    {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
+)
 
 
 def act_of(cue: Token, default: Act = Act.SPEECH) -> Act:
     """The act of a report whose cue is `cue`, for a rule whose reports are `default`."""
     if default is Act.THOUGHT or is_negated(cue) or is_hypothetical(cue) or is_held_back(cue):
+        return Act.THOUGHT
+    if is_self_talk(cue):
         return Act.THOUGHT
     subject = subject_token(cue)
     said_in_writing = subject is not None and subject.lower_ in written_reports()
@@ -127,12 +135,25 @@ def is_held_back(cue: Token) -> bool:
 
 
 def is_hypothetical(cue: Token) -> bool:
-    """`could deny`, `may highlight`: what a source might say or do, not a report that it
-    did."""
-    return any(
-        child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS and child.i < cue.i
-        for child in cue.children
+    """`could deny`, `may highlight`, `would have described`, `Let's say ...`: what a source
+    might say or might have said, or the writer's supposition, not a report that it was said."""
+    auxiliaries = {
+        child.lower_ for child in cue.children if child.dep_ == "aux" and child.i < cue.i
+    }
+    if auxiliaries & POSSIBILITY_MODALS or {"would", "have"} <= auxiliaries:
+        return True
+    supposing = any(c.dep_ == "nsubj" and c.lower_ in SUPPOSING_SUBJECTS for c in cue.children)
+    return supposing and cue.head.lower_ == "let"
+
+
+def is_self_talk(cue: Token) -> bool:
+    """`told herself that ...`, `asked himself whether ...`: a clause told to oneself is a
+    thought (`described himself as ...` is no clause, and stays speech)."""
+    has_clause = any(child.dep_ == "ccomp" for child in cue.children)
+    to_self = any(
+        child.lower_ in REFLEXIVES and child.dep_ in ("dobj", "dative") for child in cue.children
     )
+    return has_clause and to_self
 
 
 def act_of_noun(noun: Token) -> Act:
