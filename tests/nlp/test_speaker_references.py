@@ -169,3 +169,30 @@ def test_the_judge_is_the_justice_named_before(nlp) -> None:  # type: ignore[no-
     )
     entity = resolve_last(nlp, text, ["The judge"])
     assert entity is not None and entity.name == "Omar Reyes"
+
+
+def test_the_nominee_is_the_candidate_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Republican presidential candidate Ann Roe spoke in Ohio on Monday. The nominee said "
+        "the plan was dead."
+    )
+    entity = resolve_last(nlp, text, ["The nominee"])
+    assert entity is not None and entity.name == "Ann Roe"
+
+
+def test_a_name_modifying_a_common_noun_is_no_person_of_its_own() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from quotecli.nlp.mentions import find_people
+
+    # "The Halloran newspaper chain sued. Judge Omar Reyes ruled.", "Halloran" tagged PERSON
+    words = ["The", "Halloran", "newspaper", "chain", "sued", ".", "Judge", "Omar", "Reyes"]
+    words += ["ruled", "."]
+    heads = [3, 3, 3, 4, 4, 4, 8, 8, 9, 9, 9]
+    deps = ["det", "compound", "compound", "nsubj", "ROOT", "punct", "compound", "compound"]
+    deps += ["nsubj", "ROOT", "punct"]
+    tags = ["DT", "NNP", "NN", "NN", "VBD", ".", "NNP", "NNP", "NNP", "VBD", "."]
+    ents = ["O", "B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+    assert [person.name for person in find_people(doc).persons] == ["Omar Reyes"]

@@ -21,6 +21,7 @@ from quotecli.nlp.wordlists import (
     fold,
     gendered_roles,
     generic_person_nouns,
+    kin_nouns,
     person_nouns,
     role_equivalents,
 )
@@ -109,7 +110,7 @@ def role_phrase(head: Token) -> str:
     """The role as written, without its article: "Republican presidential nominee",
     "secretary of the economy" (a short postmodifier stays)."""
     doc = head.doc
-    modifiers = [c for c in head.lefts if c.dep_ in QUALIFIER_DEPS]
+    modifiers = [c for c in head.lefts if c.dep_ in QUALIFIER_DEPS or is_named_kin(head, c)]
     start = min((c.left_edge.i for c in modifiers), default=head.i)
     end = head.i + 1
     for child in head.rights:
@@ -119,6 +120,16 @@ def role_phrase(head: Token) -> str:
                 end = last
             break
     return doc[start:end].text
+
+
+def is_named_kin(head: Token, modifier: Token) -> bool:
+    """A named possessor of a kin noun is part of the role: "Keith Scott's wife" (a bare "wife"
+    says nothing of whom)."""
+    return (
+        modifier.dep_ == "poss"
+        and modifier.tag_ in ("NNP", "NNPS")
+        and fold(head.text) in kin_nouns()
+    )
 
 
 def inside(offset: int, spans: list[CharSpan]) -> bool:

@@ -42,6 +42,7 @@ from quotecli.nlp.wordlists import (
     document_nouns,
     fold,
     gendered_roles,
+    generic_person_nouns,
     kin_groups,
     kin_nouns,
     organization_kind_words,
@@ -403,7 +404,9 @@ class SpeakerResolver:
             return self.person_referent(holder, None)
         name = noun_phrase_core(head)
         named = names_organization(head)  # "EU delegation spokesperson"; not "a source"
-        return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name, named=named)
+        title = None if named else unnamed_title(head)
+        key = ("role", fold(name))
+        return Referent(SpeakerKind.PERSON, key, name, name, named=named, title=title)
 
     def named_relative(self, head: Token) -> int | None:
         """ "Keith Scott's wife" -> Rakeyia Scott: the one other person named in the article
@@ -668,7 +671,11 @@ class SpeakerResolver:
     def new_entity(self, referent: Referent) -> Entity:
         if referent.person is None:
             return Entity(
-                referent.name, referent.kind, aliases=[referent.name], named=referent.named
+                referent.name,
+                referent.kind,
+                referent.title,
+                aliases=[referent.name],
+                named=referent.named,
             )
         person = self.people.persons[referent.person]
         if person.gender:
@@ -676,6 +683,15 @@ class SpeakerResolver:
         return Entity(
             person.name, SpeakerKind.PERSON, person.title, person.affiliation, person.aliases
         )
+
+
+def unnamed_title(head: Token) -> str | None:
+    """The title of someone the article names only by role ("the band leader said" ->
+    "band leader"); None for a word that tells no position ("a source", "my mother")."""
+    word = singular(fold(head.text))
+    if word in generic_person_nouns() or word in kin_nouns():
+        return None
+    return role_phrase(head)
 
 
 def source_head(span: Span) -> Token | None:
