@@ -44,12 +44,6 @@ def avoidance_words() -> frozenset[str]:
 
 
 @cache
-def portrayal_verbs() -> frozenset[str]:
-    """As-view verbs that describe in words ("portrayed X as", "painted X as"): speech."""
-    return read_words("portrayal_verbs.txt")
-
-
-@cache
 def cue_nouns() -> frozenset[str]:
     """Nouns that report their owner's words or mind with a clause ("claim", "plan")."""
     return read_words("cue_nouns.txt")

@@ -79,10 +79,6 @@ CASES = {
         [THOUGHT],
     ),
     "without_saying_is_no_speech": ("It goes without saying that the bridge is old.", [THOUGHT]),
-    "portraying_as_is_speech": (
-        "The senator portrayed himself as a friend of the workers.",
-        [SPEECH],
-    ),
     "seeing_as_is_thought": ("The senator saw the closure as a setback.", [THOUGHT]),
     "what_would_have_been_said_is_no_speech": (
         "Few people would have described the mayor as a builder when she took office.",

@@ -29,7 +29,7 @@ from quotecli.nlp.attribution.rules.contents import (
 )
 from quotecli.nlp.attribution.triggers import Trigger
 from quotecli.nlp.attribution.unreported import reports_nothing
-from quotecli.nlp.lexicon import light_verb_nouns, portrayal_verbs
+from quotecli.nlp.lexicon import light_verb_nouns
 from quotecli.nlp.spans import CharSpan, overlaps
 from quotecli.records import Act, QuoteKind
 
@@ -140,17 +140,10 @@ def _candidate(context: Context, cue: Token, content: CharSpan, rule: str) -> It
         content = context.through_closing_mark(content)
     if kind is QuoteKind.DIRECT:
         content = context.quotation_in(content)
-    act = act_of(cue, _default_act(rule, cue))
+    act = act_of(cue, THOUGHT_RULES.get(rule, Act.SPEECH))
     yield Candidate(
         rule, Evidence.VERB, content, kind, cue_span(cue), source, cue.idx, act=act, reach=reach
     )
-
-
-def _default_act(rule: str, cue: Token) -> Act:
-    """A rule's act, but a view stated in words (`painted X as a caricature`) is speech."""
-    if rule == "views_as" and cue.lower_ in portrayal_verbs():
-        return Act.SPEECH
-    return THOUGHT_RULES.get(rule, Act.SPEECH)
 
 
 def _passive_subject(cue: Token) -> Token | None:
