@@ -15,6 +15,31 @@ PERSON, ORG, GROUP = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.G
 
 ROLE_CASES = [
     pytest.param(
+        "Rebecca Lindqvist, 34, a nurse who works nights, said the ward was full.",
+        ["Rebecca Lindqvist"],
+        ("Rebecca Lindqvist", "nurse"),
+        id="role_after_an_age",
+    ),
+    pytest.param(
+        "Tom Reed, a hydrologist at the University of Leeds who studies floods, said the river "
+        "would rise.",
+        ["Tom Reed"],
+        ("Tom Reed", "hydrologist at the University of Leeds"),
+        id="occupation_known_by_its_ending",
+    ),
+    pytest.param(
+        "The MP, Daniel Okafor, said the vote would fail.",
+        ["The MP, Daniel Okafor,"],
+        ("Daniel Okafor", "MP"),
+        id="title_set_off_before_the_name",
+    ),
+    pytest.param(
+        "Nova Scotia Liberal MP Sean Fraser said the plan was sound.",
+        ["Nova Scotia Liberal MP Sean Fraser"],
+        ("Sean Fraser", "Nova Scotia Liberal MP"),
+        id="member_of_parliament_title",
+    ),
+    pytest.param(
         "Sen. Tom Udall, a Democrat from Oregon and the bill's lead sponsor, said it would pass.",
         ["Sen. Tom Udall"],
         ("Tom Udall", "Sen. Democrat from Oregon and the bill's lead sponsor"),

@@ -747,8 +747,8 @@ def governing_subject(word: Token) -> Token | None:
 def appositive_name(head: Token, named: dict[int, int]) -> Token | None:
     """The person's name set beside a descriptor: "His lawyer, Zhang Dongshuo", "one of the
     family's attorneys, Ana Ruiz" (the name, not the descriptor, is who speaks)."""
-    if head.tag_ not in ("NN", "NNS", "CD"):
-        return None
+    if head.tag_ not in ("NN", "NNS", "CD") and not is_title_word(head.text):
+        return None  # a role the model tagged as a name ("The MP, Daniel Okafor,") is one
     if head.dep_ == "appos" and head.head.i in named:
         return head.head  # "John Bentel, a staffer at the department, who said"
     holders = [head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")]
