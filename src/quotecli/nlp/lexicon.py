@@ -38,6 +38,18 @@ def addressee_verbs() -> frozenset[str]:
 
 
 @cache
+def indication_verbs() -> frozenset[str]:
+    """Verbs reporting what a speaker says or a thing indicates ("suggests", "revealed")."""
+    return read_words("indication_verbs.txt")
+
+
+@cache
+def avoidance_words() -> frozenset[str]:
+    """Words that hold a report back ("avoids condemning", "declined to say", "without")."""
+    return read_words("avoidance_words.txt")
+
+
+@cache
 def cue_nouns() -> frozenset[str]:
     """Nouns that report their owner's words or mind with a clause ("claim", "plan")."""
     return read_words("cue_nouns.txt")
