@@ -164,11 +164,16 @@ def _report_closed_before(
         context, doc[context.token_at(report.content[1]) : sentence.end], report
     ):
         return None
-    last_word = text[quote.content[0] : quote.closing].rstrip(CLOSING_MARKS)[-1:]
-    after = text[quote.closing : line_end].lstrip()
-    if last_word not in SENTENCE_END or (after and not after[0].isupper()):
+    if not _is_whole_sentence(text, quote, line_end):
         return None
     return report
+
+
+def _is_whole_sentence(text: str, quote: QuotedSpan, line_end: int) -> bool:
+    """Whether a quotation ends its sentence and the line goes on, if at all, with a new one."""
+    last_word = text[quote.content[0] : quote.closing].rstrip(CLOSING_MARKS)[-1:]
+    after = text[quote.closing : line_end].lstrip()
+    return last_word in SENTENCE_END and not (after and not after[0].isupper())
 
 
 def _cue_closes(report: Candidate) -> bool:
@@ -218,9 +223,7 @@ def _sentence_after(
     gap = text[previous.content[1] : quote.opening]
     if previous.source is None or gap.strip(SENTENCE_GAP) or not set(gap) & SENTENCE_END:
         return None
-    last_word = text[quote.content[0] : quote.closing].rstrip(CLOSING_MARKS)[-1:]
-    after = text[quote.closing : line_end].lstrip()
-    if last_word not in SENTENCE_END or (after and not after[0].isupper()):
+    if not _is_whole_sentence(text, quote, line_end):
         return None
     return previous
 
