@@ -312,6 +312,26 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor made comments about the bridge.",
         [(INDIRECT, "the bridge", "The mayor", "made")],
     ),
+    "as_reported/before": (
+        "As the Post reported, the bridge will reopen in May.",
+        [(INDIRECT, "the bridge will reopen in May", "the Post", "reported")],
+    ),
+    "as_reported/after": (
+        "The bridge will reopen in May, as the mayor has pointed out.",
+        [(INDIRECT, "The bridge will reopen in May", "the mayor", "has pointed out")],
+    ),
+    "as_reported/inside_the_clause": (
+        "The bridge, as the mayor noted, will reopen in May.",
+        [(INDIRECT, "The bridge, as the mayor noted, will reopen in May", "the mayor", "noted")],
+    ),
+    "as_reported/by_phrase": (
+        "As reported by the Post, the bridge will reopen in May.",
+        [(INDIRECT, "the bridge will reopen in May", "the Post", "reported")],
+    ),
+    "as_reported/passive_without_speaker": ("As expected, the bridge will reopen in May.", []),
+    "as_reported/not_set_off": ("The crowd cheered as the mayor spoke.", []),
+    "as_reported/own_object": ("She left early, as she said she would.", []),
+    "as_reported/a_saying": ("The bridge, as they say, is falling down.", []),
     "nominal/claim_that": (
         "The senator's claim that the vote was rigged fell apart.",
         [(INDIRECT, "that the vote was rigged", "The senator's", "claim")],
