@@ -332,6 +332,16 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     "as_reported/not_set_off": ("The crowd cheered as the mayor spoke.", []),
     "as_reported/own_object": ("She left early, as she said she would.", []),
     "as_reported/a_saying": ("The bridge, as they say, is falling down.", []),
+    "mistagged_cue/after_the_clause": (
+        "The vote was rigged, the former mayor maintains.",
+        [(INDIRECT, "The vote was rigged", "the former mayor", "maintains")],
+    ),
+    "mistagged_cue/speaker_taken_for_the_head": (
+        "Trump claims that the vote was rigged.",
+        [(INDIRECT, "that the vote was rigged", "Trump", "claims")],
+    ),
+    "mistagged_cue/a_noun_with_a_determiner": ("The claims that the vote was rigged fell.", []),
+    "mistagged_cue/a_noun_with_an_owner": ("His claims that the vote was rigged fell.", []),
     "nominal/claim_that": (
         "The senator's claim that the vote was rigged fell apart.",
         [(INDIRECT, "that the vote was rigged", "The senator's", "claim")],

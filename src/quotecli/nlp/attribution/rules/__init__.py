@@ -7,6 +7,7 @@ from quotecli.nlp.attribution.rules import (
     as_reported,
     introduced,
     labelled,
+    mistagged,
     nominal,
     quoted,
     reported,
@@ -18,5 +19,6 @@ RULES: tuple[Rule, ...] = (
     *introduced.RULES,
     *reported.RULES,
     *as_reported.RULES,
+    *mistagged.RULES,
     *nominal.RULES,
 )
