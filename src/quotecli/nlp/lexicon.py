@@ -121,3 +121,15 @@ def topic_nouns() -> dict[str, frozenset[str]]:
         for noun in nouns:
             by_noun.setdefault(noun, set()).add(preposition)
     return {noun: frozenset(prepositions) for noun, prepositions in by_noun.items()}
+
+
+@cache
+def phrasal_topics() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Verb form -> each (joining word, prepositions) that makes it report a topic
+    ("went" -> (("", {"after"}),), "lashed" -> (("out", {"at", "against"}),))."""
+    by_verb: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for phrase in read_json("phrasal_topics.json")["phrases"]:
+        joined = (str(phrase["via"]).lower(), frozenset(phrase["prepositions"]))
+        for verb in phrase["verbs"]:
+            by_verb.setdefault(verb, []).append(joined)
+    return {verb: tuple(ways) for verb, ways in by_verb.items()}

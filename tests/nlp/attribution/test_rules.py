@@ -342,6 +342,27 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     ),
     "mistagged_cue/a_noun_with_a_determiner": ("The claims that the vote was rigged fell.", []),
     "mistagged_cue/a_noun_with_an_owner": ("His claims that the vote was rigged fell.", []),
+    "phrasal_topic/particle": (
+        "The mayor lashed out at the bridge builders.",
+        [(INDIRECT, "the bridge builders", "The mayor", "lashed out at")],
+    ),
+    "phrasal_topic/object_between": (
+        "The senator took aim at the new tax on Monday.",
+        [(INDIRECT, "the new tax", "The senator", "took aim at")],
+    ),
+    "phrasal_topic/up_to_a_clause_set_off": (
+        "Officials weighed in on whether the video should be released, even as it spread.",
+        [
+            (
+                INDIRECT,
+                "whether the video should be released",
+                "Officials",
+                "weighed in on",
+            )
+        ],
+    ),
+    "phrasal_topic/verb_alone": ("The mayor took the bus at noon.", []),
+    "phrasal_topic/no_preposition": ("The mayor lashed out.", []),
     "nominal/claim_that": (
         "The senator's claim that the vote was rigged fell apart.",
         [(INDIRECT, "that the vote was rigged", "The senator's", "claim")],

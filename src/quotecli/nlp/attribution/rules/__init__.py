@@ -9,6 +9,7 @@ from quotecli.nlp.attribution.rules import (
     labelled,
     mistagged,
     nominal,
+    phrasal,
     quoted,
     reported,
 )
@@ -20,5 +21,6 @@ RULES: tuple[Rule, ...] = (
     *reported.RULES,
     *as_reported.RULES,
     *mistagged.RULES,
+    *phrasal.RULES,
     *nominal.RULES,
 )
