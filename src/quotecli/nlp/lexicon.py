@@ -133,3 +133,9 @@ def phrasal_topics() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
         for verb in phrase["verbs"]:
             by_verb.setdefault(verb, []).append(joined)
     return {verb: tuple(ways) for verb, ways in by_verb.items()}
+
+
+@cache
+def hearsay_nouns() -> frozenset[str]:
+    """Reporting nouns that always give others' words ("allegations", "rumors")."""
+    return read_words("hearsay_nouns.txt")

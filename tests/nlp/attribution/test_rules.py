@@ -367,6 +367,11 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The senator's claim that the vote was rigged fell apart.",
         [(INDIRECT, "that the vote was rigged", "The senator's", "claim")],
     ),
+    "nominal/hearsay_without_owner": (
+        "The mayor was dogged by allegations that he took bribes.",
+        [(INDIRECT, "that he took bribes", None, "allegations")],
+    ),
+    "nominal/hearsay_with_an_infinitive": ("Reports to close the bridge were denied.", []),
     "nominal/without_owner": ("The claim that the vote was rigged fell apart.", []),
     "noun_topic/owner": (
         "The mayor's calls for a new bridge went unheeded.",
