@@ -363,6 +363,19 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     ),
     "phrasal_topic/verb_alone": ("The mayor took the bus at noon.", []),
     "phrasal_topic/no_preposition": ("The mayor lashed out.", []),
+    "passive_agent/subject": (
+        "The plan was first reported by the Post.",
+        [(INDIRECT, "The plan", "the Post", "was first reported by")],
+    ),
+    "passive_agent/with_its_object": (
+        "The senator has been called a charlatan by fellow physicians.",
+        [(INDIRECT, "The senator", "fellow physicians", "has been called a charlatan by")],
+    ),
+    "passive_agent/relative_pronoun_subject": (
+        "The plan, which was praised by the mayor, failed.",
+        [],
+    ),
+    "passive_agent/without_by": ("The plan was first reported on Monday.", []),
     "nominal/claim_that": (
         "The senator's claim that the vote was rigged fell apart.",
         [(INDIRECT, "that the vote was rigged", "The senator's", "claim")],

@@ -9,6 +9,7 @@ from quotecli.nlp.attribution.rules import (
     labelled,
     mistagged,
     nominal,
+    passive,
     phrasal,
     quoted,
     reported,
@@ -22,5 +23,6 @@ RULES: tuple[Rule, ...] = (
     *as_reported.RULES,
     *mistagged.RULES,
     *phrasal.RULES,
+    *passive.RULES,
     *nominal.RULES,
 )
