@@ -5,6 +5,7 @@ from __future__ import annotations
 from quotecli.nlp.attribution.candidate import Rule
 from quotecli.nlp.attribution.rules import (
     as_reported,
+    colon,
     introduced,
     labelled,
     mistagged,
@@ -17,6 +18,7 @@ from quotecli.nlp.attribution.rules import (
 
 RULES: tuple[Rule, ...] = (
     *quoted.RULES,
+    *colon.RULES,
     *labelled.RULES,
     *introduced.RULES,
     *reported.RULES,

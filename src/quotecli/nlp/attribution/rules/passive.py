@@ -34,7 +34,7 @@ def find_passive_agents(context: Context) -> Iterator[Candidate]:
         if words is None:
             continue
         content = context.in_line_of(verb, words)
-        source = (agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge))
+        source = context.trimmed(agent.left_edge.i, agent.right_edge.i + 1)
         if content[1] <= content[0] or overlaps(source, content):
             continue
         kind = context.kind_of(content)
