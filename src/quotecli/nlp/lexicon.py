@@ -139,3 +139,9 @@ def phrasal_topics() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
 def hearsay_nouns() -> frozenset[str]:
     """Reporting nouns that always give others' words ("allegations", "rumors")."""
     return read_words("hearsay_nouns.txt")
+
+
+@cache
+def hearsay_adverbs() -> frozenset[str]:
+    """Adverbs marking a clause as others' words ("reportedly", "allegedly")."""
+    return read_words("hearsay_adverbs.txt")

@@ -400,6 +400,19 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     ),
     "nominal/hearsay_with_an_infinitive": ("Reports to close the bridge were denied.", []),
     "nominal/without_owner": ("The claim that the vote was rigged fell apart.", []),
+    "hearsay_adverb/inside_the_clause": (
+        "The bridge was reportedly closed for repairs.",
+        [(INDIRECT, "The bridge was reportedly closed for repairs", None, "reportedly")],
+    ),
+    "hearsay_adverb/without_the_clause_marker": (
+        "Police arrived after he allegedly took the money from the till.",
+        [(INDIRECT, "he allegedly took the money from the till", None, "allegedly")],
+    ),
+    "hearsay_adverb/opening_the_sentence": (
+        "Reportedly, the mayor resigned on Monday.",
+        [(INDIRECT, "the mayor resigned on Monday", None, "Reportedly")],
+    ),
+    "hearsay_adverb/on_an_adjective": ("The reportedly rich mayor resigned.", []),
     "noun_topic/owner": (
         "The mayor's calls for a new bridge went unheeded.",
         [(INDIRECT, "a new bridge", "The mayor's", "calls for")],

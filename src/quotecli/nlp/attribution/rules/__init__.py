@@ -6,6 +6,7 @@ from quotecli.nlp.attribution.candidate import Rule
 from quotecli.nlp.attribution.rules import (
     as_reported,
     colon,
+    hearsay,
     introduced,
     labelled,
     mistagged,
@@ -27,4 +28,5 @@ RULES: tuple[Rule, ...] = (
     *phrasal.RULES,
     *passive.RULES,
     *nominal.RULES,
+    *hearsay.RULES,
 )
