@@ -14,6 +14,18 @@ pytestmark = pytest.mark.model
 
 CASES = [
     pytest.param(
+        "Tekron Electronics Co. reported lower profits. Tekron said chip demand had slowed.",
+        ["Tekron Electronics Co.", "Tekron"],
+        "Tekron Electronics Co.",
+        id="company_short_name_after_its_full_name_spoke",
+    ),
+    pytest.param(
+        "The House Intelligence Committee met on Monday. The House said the vote would wait.",
+        ["The House Intelligence Committee", "The House"],
+        "House",
+        id="chamber_is_not_its_committee",
+    ),
+    pytest.param(
         "The Association of Rural Nurses backed the bill on Monday. The union said the vote "
         "was historic.",
         ["The union"],

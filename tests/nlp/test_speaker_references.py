@@ -169,3 +169,62 @@ def test_the_judge_is_the_justice_named_before(nlp) -> None:  # type: ignore[no-
     )
     entity = resolve_last(nlp, text, ["The judge"])
     assert entity is not None and entity.name == "Omar Reyes"
+
+
+def test_the_nominee_is_the_candidate_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Republican presidential candidate Ann Roe spoke in Ohio on Monday. The nominee said "
+        "the plan was dead."
+    )
+    entity = resolve_last(nlp, text, ["The nominee"])
+    assert entity is not None and entity.name == "Ann Roe"
+
+
+def test_a_name_modifying_a_common_noun_is_no_person_of_its_own() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from quotecli.nlp.mentions import find_people
+
+    # "The Halloran newspaper chain sued. Judge Omar Reyes ruled.", "Halloran" tagged PERSON
+    words = ["The", "Halloran", "newspaper", "chain", "sued", ".", "Judge", "Omar", "Reyes"]
+    words += ["ruled", "."]
+    heads = [3, 3, 3, 4, 4, 4, 8, 8, 9, 9, 9]
+    deps = ["det", "compound", "compound", "nsubj", "ROOT", "punct", "compound", "compound"]
+    deps += ["nsubj", "ROOT", "punct"]
+    tags = ["DT", "NNP", "NN", "NN", "VBD", ".", "NNP", "NNP", "NNP", "VBD", "."]
+    ents = ["O", "B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+    assert [person.name for person in find_people(doc).persons] == ["Omar Reyes"]
+
+
+def test_a_role_phrase_takes_the_gender_of_its_own_possessive(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ann Lee and Tom Ray met for a debate on Monday. The Democratic nominee attacked her "
+        "opponent as a fraud."
+    )
+    entity = resolve_last(nlp, text, ["The Democratic nominee"])
+    assert entity is not None and entity.name == "Ann Lee"
+
+
+def test_his_or_her_tells_no_gender() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from quotecli.nlp.descriptions import own_clause_gender
+
+    # "The nominee praised his or her staff."
+    words = ["The", "nominee", "praised", "his", "or", "her", "staff", "."]
+    heads = [1, 2, 2, 6, 3, 3, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "poss", "cc", "conj", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "PRP$", "CC", "PRP$", "NN", "."]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert own_clause_gender(doc[1]) is None
+    doc = Doc(
+        English().vocab,
+        words=words[:3] + words[5:],
+        heads=[1, 2, 2, 4, 2, 2],
+        deps=["det", "nsubj", "ROOT", "poss", "dobj", "punct"],
+        tags=["DT", "NN", "VBD", "PRP$", "NN", "."],
+    )
+    assert own_clause_gender(doc[1]) == "female"

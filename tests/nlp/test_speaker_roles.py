@@ -15,6 +15,49 @@ PERSON, ORG, GROUP = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.G
 
 ROLE_CASES = [
     pytest.param(
+        "Rebecca Lindqvist, 34, a nurse who works nights, said the ward was full.",
+        ["Rebecca Lindqvist"],
+        ("Rebecca Lindqvist", "nurse"),
+        id="role_after_an_age",
+    ),
+    pytest.param(
+        "Tom Reed, a hydrologist at the University of Leeds who studies floods, said the river "
+        "would rise.",
+        ["Tom Reed"],
+        ("Tom Reed", "hydrologist at the University of Leeds"),
+        id="occupation_known_by_its_ending",
+    ),
+    pytest.param(
+        "The MP, Daniel Okafor, said the vote would fail.",
+        ["The MP, Daniel Okafor,"],
+        ("Daniel Okafor", "MP"),
+        id="title_set_off_before_the_name",
+    ),
+    pytest.param(
+        "Nova Scotia Liberal MP Sean Fraser said the plan was sound.",
+        ["Nova Scotia Liberal MP Sean Fraser"],
+        ("Sean Fraser", "Nova Scotia Liberal MP"),
+        id="member_of_parliament_title",
+    ),
+    pytest.param(
+        "Sen. Tom Udall, a Democrat from Oregon and the bill's lead sponsor, said it would pass.",
+        ["Sen. Tom Udall"],
+        ("Tom Udall", "Sen. Democrat from Oregon and the bill's lead sponsor"),
+        id="party_member_appositive",
+    ),
+    pytest.param(
+        "Rep. Ann Roe, the top Republican on the budget committee, said the plan was dead.",
+        ["Rep. Ann Roe"],
+        ("Ann Roe", "Rep. top Republican on the budget committee"),
+        id="party_member_appositive_with_a_seat",
+    ),
+    pytest.param(
+        "Ann Roe, her fellow Democrat, said the plan was dead.",
+        ["Ann Roe"],
+        ("Ann Roe", None),
+        id="party_member_of_someone_is_no_position",
+    ),
+    pytest.param(
         "The bridge is safe, city engineer Tom Ochoa said on Monday.",
         ["city engineer Tom Ochoa"],
         ("Tom Ochoa", "city engineer"),
@@ -193,7 +236,7 @@ ROLE_CASES = [
         "The budget will fail. The mayor disagrees. Rates are high. A former city treasurer "
         'says the budget will fail. "Rates must rise," said Omar Diaz.',
         ["A former city treasurer"],
-        ("former city treasurer", None),
+        ("former city treasurer", "former city treasurer"),
         id="indefinite_role_after_the_lede_stays_unnamed",
     ),
 ]
@@ -409,3 +452,34 @@ def test_speaker_name_is_a_proper_name_or_none(  # type: ignore[no-untyped-def]
     entity = resolve_last(nlp, text, sources)
     assert entity is not None
     assert (entity.name if entity.named else None, entity.kind) == expected
+
+
+def test_a_band_leader_is_no_president_and_keeps_the_role_as_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "President Ann Roe spoke first. Then the band leader said the show would go on."
+    entity = resolve_last(nlp, text, ["Ann Roe", "the band leader"])
+    assert entity is not None and not entity.named
+    assert entity.title == "band leader"
+
+
+def test_a_state_attorney_general_is_the_attorney_general(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Attorney General Eric Lund opened an inquiry on Monday. The state attorney general "
+        "said the charity was not registered."
+    )
+    entity = resolve_last(nlp, text, ["The state attorney general"])
+    assert entity is not None and entity.name == "Eric Lund"
+
+
+def test_a_word_that_tells_no_position_is_no_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    entity = resolve_last(nlp, "A source said the talks had stalled.", ["A source"])
+    assert entity is not None and not entity.named and entity.title is None
+
+
+def test_a_kin_role_keeps_its_named_possessor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police shot Mark Dale on Tuesday. Lena Dale filmed the encounter. Mark Dale's wife "
+        "said he was unarmed."
+    )
+    entity = resolve_last(nlp, text, ["Mark Dale's wife"])
+    assert entity is not None and entity.name == "Lena Dale"
+    assert entity.title == "Mark Dale's wife"

@@ -21,7 +21,9 @@ from quotecli.nlp.wordlists import (
     fold,
     gendered_roles,
     generic_person_nouns,
+    kin_nouns,
     person_nouns,
+    personal_pronouns,
     role_equivalents,
 )
 
@@ -31,6 +33,8 @@ LOOK_BACK = 2
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 POSTMODIFIER_PREPOSITIONS = frozenset({"of", "for", "at", "on", "from", "to"})
 MAX_WORDS = 9
+# Clauses of their own inside a sentence: a possessive there may be anyone's.
+EMBEDDED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 # A lede that holds back a name ("A former party chairman says ...") is one of the article's
 # first sentences (the headline counts), and the name comes within this many sentences.
 LEDE_SENTENCES = 2
@@ -89,7 +93,7 @@ def named_sentences(people: People, starts: list[int]) -> list[list[tuple[int, i
 def likely_holder(
     people: People, named: list[list[tuple[int, int]]], here: int, role: Token
 ) -> Person | None:
-    gender = gendered_roles().get(fold(role.text))
+    gender = gendered_roles().get(fold(role.text)) or own_clause_gender(role)
     best: tuple[int, int] | None = None
     chosen: Person | None = None
     for sentence in range(max(here - LOOK_BACK, 0), here + 1):
@@ -105,11 +109,35 @@ def likely_holder(
     return chosen
 
 
+def own_clause_gender(role: Token) -> str | None:
+    """The gender a subject role phrase shows by the first possessive after it in its clause,
+    before anyone else is named: "The Democratic nominee attacked her opponent" is a woman."""
+    if role.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in role.doc[role.sent.start : role.i]):
+        return None  # "As Trump faces backlash, the widow comes to his defense": his
+    own = [
+        token
+        for child in role.head.children
+        if child.i > role.i and child.dep_ not in EMBEDDED_CLAUSE_DEPS
+        for token in child.subtree
+    ]
+    for token in sorted(own, key=lambda t: t.i):
+        if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return None  # "The senator praised Ann Lee and her staff": hers, maybe not his
+        if token.tag_ == "PRP$" and token.lower_ in ("his", "her"):
+            following = token.doc[token.i + 1 : token.i + 3]
+            if any(t.lower_ in ("or", "and") for t in following):
+                return None  # "his or her": anyone's
+            return personal_pronouns()[token.lower_].gender
+    return None
+
+
 def role_phrase(head: Token) -> str:
     """The role as written, without its article: "Republican presidential nominee",
     "secretary of the economy" (a short postmodifier stays)."""
     doc = head.doc
-    modifiers = [c for c in head.lefts if c.dep_ in QUALIFIER_DEPS]
+    modifiers = [c for c in head.lefts if c.dep_ in QUALIFIER_DEPS or is_named_kin(head, c)]
     start = min((c.left_edge.i for c in modifiers), default=head.i)
     end = head.i + 1
     for child in head.rights:
@@ -119,6 +147,16 @@ def role_phrase(head: Token) -> str:
                 end = last
             break
     return doc[start:end].text
+
+
+def is_named_kin(head: Token, modifier: Token) -> bool:
+    """A named possessor of a kin noun is part of the role: "Keith Scott's wife" (a bare "wife"
+    says nothing of whom)."""
+    return (
+        modifier.dep_ == "poss"
+        and modifier.tag_ in ("NNP", "NNPS")
+        and fold(head.text) in kin_nouns()
+    )
 
 
 def inside(offset: int, spans: list[CharSpan]) -> bool:

@@ -55,6 +55,8 @@ MAX_TITLE_MODIFIERS = 4
 MAX_DESCRIPTOR = 12
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at", "with"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Endings of words for a person by occupation ("hydrologist", "historian", "analysts").
+OCCUPATION_SUFFIXES = ("ist", "ists", "ian", "ians")
 CACHE_KEY = "quotecli.people"
 # Pronouns that tell a person's gender, and how far after a name to look for one.
 GENDERED_PRONOUNS = {
@@ -467,6 +469,19 @@ def modifies_role_noun(doc: Doc, end: int) -> bool:
     return role.text[:1].islower() and is_role_noun(role.text)
 
 
+def modifies_common_noun(doc: Doc, end: int) -> bool:
+    """A run that is a compound modifier of a common noun after it ("the Gannett newspaper
+    chain", "the Trump campaign"): it names an owner, and is a person only if named so elsewhere."""
+    last = doc[end - 1]
+    head = last.head
+    return (
+        last.dep_ == "compound"
+        and head.i >= end
+        and head.tag_ in ("NN", "NNS")
+        and head.text[:1].islower()
+    )
+
+
 def prenominal_role_start(doc: Doc, name_start: int, end: int) -> int | None:
     """Where a lower-case role in front of a name begins ("Republican presidential nominee
     Donald Trump", "city engineer Tom Ochoa"), or None when no role noun stands right there."""
@@ -559,6 +574,8 @@ def is_certain_person(doc: Doc, mention: NameMention) -> bool:
     tokens = doc[mention.start : mention.end]
     if any(fold(w) in organization_nouns() for w in mention.words):
         return False  # "Wayne State University School", even if the model says PERSON
+    if modifies_common_noun(doc, mention.end):
+        return False  # "the Gannett newspaper chain": a name that says whose thing it is
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return True
     if mention.title is not None or mention.gender is not None:
@@ -588,9 +605,8 @@ def affiliation_of(doc: Doc, head: Token) -> str | None:
     for child in head.rights:
         if (
             child.dep_ == "appos"
-            and child.tag_ in ("NN", "NNS")
             and follows_comma(doc, head, child)
-            and is_role_appositive(child)
+            and (is_role_appositive(child) or is_party_appositive(child))
         ):
             return clean_affiliation(phrase_until_comma(doc, child.left_edge.i, child.right_edge.i))
         if (
@@ -655,7 +671,9 @@ def descriptor_before(doc: Doc, name: Token) -> str | None:
     role = name.head
     if role.lower_ == "one":
         role = next((c for p in role.children if p.lower_ == "of" for c in p.children), role)
-    if role.tag_ not in ("NN", "NNS") or not singular_role(role.text):
+    if role.tag_ not in ("NN", "NNS") and not is_set_off_title(doc, role, name):
+        return None
+    if not singular_role(role.text):
         return None
     if fold(role.text) in generic_person_nouns():
         return None
@@ -671,14 +689,33 @@ def descriptor_before(doc: Doc, name: Token) -> str | None:
     return clean_affiliation(phrase.text)
 
 
+def is_set_off_title(doc: Doc, role: Token, name: Token) -> bool:
+    """A title word the model tagged as a name, set off from the name by a comma: "The MP,
+    Daniel Okafor," (not "President Barack Obama", one name with its title)."""
+    return is_title_word(role.text) and doc[name.left_edge.i - 1].text == ","
+
+
 def is_role_appositive(appos: Token) -> bool:
     """An appositive is an affiliation only when it names a position ("a professor at X", "the
     union's general secretary"), not a thing ("a book analyzing his debates")."""
-    if appos.left_edge.tag_ == "PRP$":
+    if appos.tag_ not in ("NN", "NNS") or appos.left_edge.tag_ == "PRP$":
         return False  # "her opponent", "our senator": a relation to someone, not a position
-    return singular_role(appos.text) or any(
-        c.dep_ == "conj" and singular_role(c.text) for c in appos.children
+    return is_occupation(appos.text) or any(
+        c.dep_ == "conj" and is_occupation(c.text) for c in appos.children
     )
+
+
+def is_occupation(word: str) -> bool:
+    """A role noun, or a word made like one: "hydrologist", "historian"."""
+    return singular_role(word) or fold(word).endswith(OCCUPATION_SUFFIXES)
+
+
+def is_party_appositive(appos: Token) -> bool:
+    """ "a Democrat from Oregon", "the top Democrat on the committee", "the panel's ranking
+    Republican": a party member with an article or an owner, which says where they sit."""
+    if appos.tag_ != "NNP" or appos.ent_type_ != "NORP" or appos.left_edge.tag_ == "PRP$":
+        return False
+    return any(c.dep_ in ("det", "poss") for c in appos.children)
 
 
 def singular_role(word: str) -> bool:
@@ -708,7 +745,13 @@ def comma_after(doc: Doc, head: Token) -> int:
         while after < len(doc) and doc[after].text != ")":
             after += 1
         after += 1
+    if is_age(doc, after + 1) and after + 2 < len(doc) and doc[after + 2].text == ",":
+        after += 2  # "Rebecca Lindqvist, 34, a nurse": the age stands before the role
     return min(after, len(doc) - 1)
+
+
+def is_age(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text.isdigit() and 0 < int(doc[i].text) < 120
 
 
 def phrase_until_comma(doc: Doc, first: int, last: int) -> str:

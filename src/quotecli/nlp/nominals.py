@@ -25,6 +25,9 @@ from quotecli.records import SpeakerKind
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod"})
 # Marks a qualifier word the role's holder must have in their title.
 REQUIRED = "!"
+# Marks a noun qualifier the holder must have when their title names the role another way:
+# a "band leader" is no president, while a "state attorney general" is an attorney general.
+KIND = "~"
 QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
@@ -42,6 +45,7 @@ class Referent:
     alias: str | None
     person: int | None = None
     named: bool = True  # False for "a source", "critics", "the agency": no proper name
+    title: str | None = None  # an unnamed person's role: "band leader"
 
 
 def has_proper_noun(head: Token) -> bool:
@@ -91,14 +95,15 @@ def resolve_role(
     head: Token, people: People, unnamed: list[tuple[str, tuple[str, str]]]
 ) -> Referent | None:
     """The person (named, else unnamed) who holds the role `head` names, nearest first."""
-    roles = role_equivalents(singular(fold(head.text)))
-    gender = gendered_roles().get(singular(fold(head.text)))
+    own = singular(fold(head.text))
+    roles = role_equivalents(own)
+    gender = gendered_roles().get(own)
     place, qualifiers = read_qualifiers(head)
     best: tuple[int, int, int] | None = None
     for index, person in enumerate(people.persons):
         if gender is not None and person.gender not in (None, gender):
             continue  # "the chairman" is no woman
-        score = role_score(person, roles, place, qualifiers)
+        score = role_score(person, own, place, qualifiers)
         if score is None:
             continue
         rank = (-score, nearest(person, head.i), index)
@@ -128,6 +133,8 @@ def read_qualifiers(head: Token) -> tuple[str | None, set[str]]:
             # A proper adjective ("the Democratic nominee") must be in the title: it tells
             # this nominee from the other party's.
             words.add(REQUIRED + fold(child.text))
+        elif child.dep_ == "compound" and child.tag_ == "NN":
+            words.add(KIND + fold(child.text))
         else:
             words.add(fold(child.text))
     return place, words
@@ -138,11 +145,9 @@ def demonym_place(token: Token) -> str | None:
     return place_of(token.text) if token.text[:1].isupper() else None
 
 
-def role_score(
-    person: Person, roles: frozenset[str], place: str | None, words: set[str]
-) -> int | None:
+def role_score(person: Person, role: str, place: str | None, words: set[str]) -> int | None:
     """How well a person fits a role; None when they do not hold it or are from elsewhere."""
-    scores = [title_score(text, roles, words) for text in role_texts(person)]
+    scores = [title_score(text, role, words) for text in role_texts(person)]
     held = [score for score in scores if score is not None]
     if not held:
         return None
@@ -155,11 +160,15 @@ def role_score(
     return score
 
 
-def title_score(text: str, roles: frozenset[str], words: set[str]) -> int | None:
-    """How many qualifier words one title shares with the nominal; None if it is another role
-    ("vice presidential nominee" for "the presidential nominee")."""
+def title_score(text: str, role: str, words: set[str]) -> int | None:
+    """How many qualifier words one title shares with the nominal `role`; None if it is
+    another role ("vice presidential nominee" for "the presidential nominee")."""
     held = text.split()
-    if not any((role in held) if " " not in role else (role in text) for role in roles):
+    if not any(holds_role(text, held, title) for title in role_equivalents(role)):
+        return None
+    if not holds_role(text, held, role) and any(
+        word.startswith(KIND) and word[1:] not in held for word in words
+    ):
         return None
     if any(word in role_changing_words() and word not in words for word in held):
         return None
@@ -167,7 +176,12 @@ def title_score(text: str, roles: frozenset[str], words: set[str]) -> int | None
         return None  # "the former secretary" is not the serving press secretary
     if any(word.startswith(REQUIRED) and word[1:] not in held for word in words):
         return None
-    return sum(1 for word in words if word.lstrip(REQUIRED) in held)
+    return sum(1 for word in words if word.lstrip(REQUIRED + KIND) in held)
+
+
+def holds_role(text: str, held: list[str], role: str) -> bool:
+    """Whether a title names `role`: a word of it, or a phrase within it ("prime minister")."""
+    return role in held if " " not in role else role in text
 
 
 def nearest(person: Person, position: int) -> int:

@@ -4,7 +4,8 @@ mentions.
 
 The candidates are the article's own organisation names (the model's ORG entities, without a
 leading "The"); a shorter form goes to the fullest name that ends with it, or starts with it
-for a bare word, or whose initials it is, the most often named first.
+for a bare word or a company ("Samsung" for "Samsung Electronics Co."), or whose initials it
+is, the most often named first.
 """
 
 from __future__ import annotations
@@ -93,13 +94,20 @@ def full_organization_name(doc: Doc, name: str, bare: bool = False) -> str | Non
         held = fold(candidate).split()
         if len(held) <= len(words) and not is_acronym_of(name, candidate):
             continue
-        if held[-len(words) :] == words or (bare and held[: len(words)] == words):
+        starts = held[: len(words)] == words
+        if held[-len(words) :] == words or (starts and (bare or is_company_name(held))):
             pass
         elif not is_acronym_of(name, candidate):
             continue
         rank = (count, len(held), candidate)
         best = rank if best is None or rank > best else best
     return None if best is None else best[2]
+
+
+def is_company_name(words: list[str]) -> bool:
+    """ "Samsung Electronics Co.": a name ending in a company word, which its first words stand
+    for ("Samsung said"); not "House Intelligence Committee" for "the House"."""
+    return words[-1].rstrip(".") in organization_kind_words("company")
 
 
 def is_acronym_of(acronym: str, name: str) -> bool:

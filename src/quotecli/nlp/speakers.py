@@ -42,6 +42,7 @@ from quotecli.nlp.wordlists import (
     document_nouns,
     fold,
     gendered_roles,
+    generic_person_nouns,
     kin_groups,
     kin_nouns,
     organization_kind_words,
@@ -403,7 +404,9 @@ class SpeakerResolver:
             return self.person_referent(holder, None)
         name = noun_phrase_core(head)
         named = names_organization(head)  # "EU delegation spokesperson"; not "a source"
-        return Referent(SpeakerKind.PERSON, ("role", fold(name)), name, name, named=named)
+        title = None if named else unnamed_title(head)
+        key = ("role", fold(name))
+        return Referent(SpeakerKind.PERSON, key, name, name, named=named, title=title)
 
     def named_relative(self, head: Token) -> int | None:
         """ "Keith Scott's wife" -> Rakeyia Scott: the one other person named in the article
@@ -668,7 +671,11 @@ class SpeakerResolver:
     def new_entity(self, referent: Referent) -> Entity:
         if referent.person is None:
             return Entity(
-                referent.name, referent.kind, aliases=[referent.name], named=referent.named
+                referent.name,
+                referent.kind,
+                referent.title,
+                aliases=[referent.name],
+                named=referent.named,
             )
         person = self.people.persons[referent.person]
         if person.gender:
@@ -676,6 +683,15 @@ class SpeakerResolver:
         return Entity(
             person.name, SpeakerKind.PERSON, person.title, person.affiliation, person.aliases
         )
+
+
+def unnamed_title(head: Token) -> str | None:
+    """The title of someone the article names only by role ("the band leader said" ->
+    "band leader"); None for a word that tells no position ("a source", "my mother")."""
+    word = singular(fold(head.text))
+    if word in generic_person_nouns() or word in kin_nouns():
+        return None
+    return role_phrase(head)
 
 
 def source_head(span: Span) -> Token | None:
@@ -731,8 +747,8 @@ def governing_subject(word: Token) -> Token | None:
 def appositive_name(head: Token, named: dict[int, int]) -> Token | None:
     """The person's name set beside a descriptor: "His lawyer, Zhang Dongshuo", "one of the
     family's attorneys, Ana Ruiz" (the name, not the descriptor, is who speaks)."""
-    if head.tag_ not in ("NN", "NNS", "CD"):
-        return None
+    if head.tag_ not in ("NN", "NNS", "CD") and not is_title_word(head.text):
+        return None  # a role the model tagged as a name ("The MP, Daniel Okafor,") is one
     if head.dep_ == "appos" and head.head.i in named:
         return head.head  # "John Bentel, a staffer at the department, who said"
     holders = [head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")]
