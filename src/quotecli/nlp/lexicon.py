@@ -145,3 +145,9 @@ def hearsay_nouns() -> frozenset[str]:
 def hearsay_adverbs() -> frozenset[str]:
     """Adverbs marking a clause as others' words ("reportedly", "allegedly")."""
     return read_words("hearsay_adverbs.txt")
+
+
+@cache
+def judging_verbs() -> frozenset[str]:
+    """Participles whose passive subject was judged, not said ("criticised", "praised")."""
+    return read_words("judging_verbs.txt")

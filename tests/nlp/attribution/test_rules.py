@@ -389,6 +389,7 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The plan, which was praised by the mayor, failed.",
         [],
     ),
+    "passive_agent/a_verb_of_judging": ("The plan was criticised by the mayor.", []),
     "passive_agent/without_by": ("The plan was first reported on Monday.", []),
     "nominal/claim_that": (
         "The senator's claim that the vote was rigged fell apart.",

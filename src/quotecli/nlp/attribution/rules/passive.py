@@ -1,8 +1,9 @@
 """Passive reports that name their speaker by a `by` phrase: `The plan was first reported by
-the Post`, `Clinton has been endorsed by dozens of papers`, `a proposal backed by the mayor`.
+the Post`, and `Clinton has been endorsed by dozens of papers`.
 
-What was reported, praised or denied is the passive's subject (or, for a participle after a
-noun, that noun's phrase); the speaker is the object of `by`.
+What was reported, written or denied is the passive's subject; the speaker is the object of
+`by`. A verb of judging (`was criticised by`, `nlp/data/judging_verbs.txt`) names whom or what
+was judged, not words said, and is left out.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from quotecli.nlp.attribution.candidate import Candidate, Evidence, Rule
 from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import RELATIVE_PRONOUNS, cue_span
 from quotecli.nlp.attribution.triggers import Trigger
-from quotecli.nlp.lexicon import evidence_nouns, thought_verbs
+from quotecli.nlp.lexicon import evidence_nouns, judging_verbs, thought_verbs
 from quotecli.nlp.spans import CharSpan, overlaps
 from quotecli.records import Act, QuoteKind
 
@@ -28,7 +29,7 @@ def find_passive_agents(context: Context) -> Iterator[Candidate]:
     """A passive reporting verb with a `by` phrase, and the subject it reports."""
     for verb in context.triggers[Trigger.REPORTING]:
         agent = _agent(verb)
-        if agent is None:
+        if agent is None or verb.lower_ in judging_verbs():
             continue
         words = _reported(context, verb)
         if words is None:
