@@ -32,6 +32,24 @@ def object_stop_verbs() -> frozenset[str]:
 
 
 @cache
+def addressee_verbs() -> frozenset[str]:
+    """Reporting verbs whose object can be the listener ("told Reuters", "warned the council")."""
+    return read_words("addressee_verbs.txt")
+
+
+@cache
+def indication_verbs() -> frozenset[str]:
+    """Verbs reporting what a speaker says or a thing indicates ("suggests", "revealed")."""
+    return read_words("indication_verbs.txt")
+
+
+@cache
+def avoidance_words() -> frozenset[str]:
+    """Words that hold a report back ("avoids condemning", "declined to say", "without")."""
+    return read_words("avoidance_words.txt")
+
+
+@cache
 def cue_nouns() -> frozenset[str]:
     """Nouns that report their owner's words or mind with a clause ("claim", "plan")."""
     return read_words("cue_nouns.txt")

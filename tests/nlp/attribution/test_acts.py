@@ -42,6 +42,58 @@ CASES = {
         '"Probably not," the mayor said on Monday.',
         [SPEECH],
     ),
+    "possibility_is_no_speech": (
+        "The ruling could decide the fate of the bridge.",
+        [THOUGHT],
+    ),
+    "what_may_be_said_is_no_speech": (
+        "The mayor may announce a new bridge next week.",
+        [THOUGHT],
+    ),
+    "what_will_be_said_is_speech": (
+        "The mayor will announce a new bridge next week.",
+        [SPEECH],
+    ),
+    "a_thing_suggesting_is_evidence": (
+        "The long delay suggests that the bridge is in worse shape than the city admits.",
+        [THOUGHT],
+    ),
+    "a_person_suggesting_is_speech": (
+        "The engineer suggested that the bridge is in worse shape than the city admits.",
+        [SPEECH],
+    ),
+    "a_death_which_confirmed_is_evidence": (
+        "Her father died of cancer, which confirmed what the family had feared for years.",
+        [THOUGHT],
+    ),
+    "according_to_a_database_is_evidence": (
+        "According to a state database, the bridge has failed three inspections since 2010.",
+        [THOUGHT],
+    ),
+    "refraining_from_a_report_is_no_speech": (
+        "The senator refrained from criticizing the new budget plan.",
+        [THOUGHT],
+    ),
+    "avoiding_a_report_is_no_speech": (
+        "The senator avoided mentioning the bridge in her speech.",
+        [THOUGHT],
+    ),
+    "without_saying_is_no_speech": ("It goes without saying that the bridge is old.", [THOUGHT]),
+    "seeing_as_is_thought": ("The senator saw the closure as a setback.", [THOUGHT]),
+    "what_would_have_been_said_is_no_speech": (
+        "Few people would have described the mayor as a builder when she took office.",
+        [THOUGHT],
+    ),
+    "a_supposition_is_no_speech": (
+        "Let's say you think the bridge will cost $160,000 in 18 years.",
+        [THOUGHT],
+    ),
+    "telling_oneself_is_thought": ("She told herself that the bridge would hold.", [THOUGHT]),
+    "describing_oneself_is_speech": (
+        "The mayor described herself as a builder of bridges.",
+        [SPEECH],
+    ),
+    "hearing_is_thought": ("Many drivers have heard that the bridge is unsafe.", [THOUGHT]),
     "agreeing_that_is_speech": ("The mayor agreed that the bridge was unsafe.", [SPEECH]),
     "agreeing_to_act_is_thought": ("The mayor agreed to rebuild the old bridge.", [THOUGHT]),
     "a_study_showing_is_speech": (

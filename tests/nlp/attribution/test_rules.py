@@ -104,6 +104,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         'Ms Lee praised the firm, including its "remarkable patience with us".',
         [(MIXED, 'the firm, including its "remarkable patience with us"', "Ms Lee", "praised")],
     ),
+    "quoted_object/a_title_where_it_was_said_is_no_quote": (
+        'The senator said on CNN\'s "State of the Union" on Sunday.',
+        [],
+    ),
+    "quoted_object/a_title_in_the_medium_is_no_quote": (
+        'The governor said in a "Fox News Sunday" interview.',
+        [],
+    ),
+    "quoted_object/a_preposition_of_what_was_said_stays": (
+        'The senator blamed the delays on "a broken budget process."',
+        [(MIXED, 'the delays on "a broken budget process', "The senator", "blamed")],
+    ),
     "characterisation/as_phrase": (
         'She described the general as a "strong and decent leader" last week.',
         [],
@@ -261,6 +273,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor urged drivers to avoid the bridge.",
         [(INDIRECT, "drivers to avoid the bridge", "The mayor", "urged")],
     ),
+    "cue_object/listener_alone_is_no_content": (
+        "The senator told reporters on Monday.",
+        [],
+    ),
+    "cue_object/listener_with_what_they_were_told": (
+        "The mayor told drivers to avoid the bridge.",
+        [(INDIRECT, "drivers to avoid the bridge", "The mayor", "told")],
+    ),
+    "cue_object/a_told_story_is_content": (
+        "The senator told a long story about the war.",
+        [(INDIRECT, "a long story about the war", "The senator", "told")],
+    ),
     "cue_object/ground": (
         "The union accused the firm of fraud.",
         [(INDIRECT, "the firm of fraud", "The union", "accused")],
@@ -272,6 +296,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     "cue_object/blame_with_a_time": (
         "The governor lambasted the new tax plan on Monday.",
         [(INDIRECT, "the new tax plan", "The governor", "lambasted")],
+    ),
+    "reported_clause/the_writers_comment_with_an_empty_it": (
+        "It is worth noting that the bridge was built in 1950.",
+        [],
+    ),
+    "cue_object/a_kept_lead_is_no_content": (
+        "The mayor maintains a wide lead over her two rivals.",
+        [],
+    ),
+    "reported_clause/maintained_that": (
+        "The mayor maintained that the bridge was safe.",
+        [(INDIRECT, "that the bridge was safe", "The mayor", "maintained")],
     ),
     "cue_topic/called_for": (
         "The mayor called for a new bridge.",

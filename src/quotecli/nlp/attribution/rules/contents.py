@@ -16,8 +16,9 @@ from quotecli.nlp.attribution.cues import SUBJECTS
 from quotecli.nlp.attribution.quote_marks import DOUBLED_APOSTROPHE
 from quotecli.nlp.attribution.rules.quoted import SENTENCE_END
 from quotecli.nlp.attribution.triggers import is_cue, is_reporting_participle
-from quotecli.nlp.lexicon import object_stop_verbs, topic_prepositions
+from quotecli.nlp.lexicon import addressee_verbs, object_stop_verbs, topic_prepositions
 from quotecli.nlp.spans import CharSpan
+from quotecli.nlp.wordlists import organization_nouns, person_nouns
 
 MIN_CONTENT_TOKENS = 3
 CLAUSE_LINKS = frozenset({"ccomp"})
@@ -25,6 +26,10 @@ CLAUSE_MARKERS = frozenset({"that", "whether", "if"})
 # What a cue without a reported clause may report: an intention (`vowed to ...`), with the
 # person it is asked of (`urged voters to ...`).
 OBJECT_LINKS = frozenset({"xcomp", "dobj"})
+# Prepositions of a time phrase after a listener (`told CNN on Monday`), which says nothing more.
+TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "since", "last"})
+# Entity labels of an object that is a listener (`told Reuters`), not what was said.
+LISTENER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Prepositions after a cue's object that give what the object is accused, praised or taken
 # for: `accused the firm of fraud`, `criticized the mayor for the delay`.
 GROUND_PREPOSITIONS = frozenset({"of", "for", "as"})
@@ -107,8 +112,36 @@ def clause_heads(cue: Token) -> list[Token]:
 
 
 def object_heads(cue: Token) -> list[Token]:
-    """The infinitive or object after `cue` that holds what it reports (`vowed to ...`)."""
-    return [c for c in cue.rights if c.dep_ in OBJECT_LINKS]
+    """The infinitive or object after `cue` that holds what it reports (`vowed to ...`); not
+    the listener (`told Reuters`, `warned the council`)."""
+    return [c for c in cue.rights if c.dep_ in OBJECT_LINKS and not is_addressee(cue, c)]
+
+
+def is_addressee(cue: Token, obj: Token) -> bool:
+    """An object that is only who was spoken to: a person, organisation or people, after a verb
+    whose object can be the listener, with nothing said after it (`told Reuters on Monday`,
+    `briefed reporters`; not `told a lie`, nor `told voters to stay home`, where PolNeAR
+    reads the listener with what they were told)."""
+    if obj.dep_ != "dobj" or cue.lower_ not in addressee_verbs():
+        return False
+    if any(c.i > obj.i and _tells_more(c) for c in [*cue.rights, *obj.rights]):
+        return False  # `reminded voters of his record`: what the listener heard follows
+    doc = obj.doc
+    if any(t.is_quote for t in doc[obj.left_edge.i : obj.right_edge.i + 3]):
+        return False  # `told the AP, "We ..."`: the quotation follows the listener
+    if obj.ent_type_ in LISTENER_LABELS or obj.tag_ == "PRP":
+        return True
+    word = obj.lower_
+    singular = word[:-1] if word.endswith("s") else word
+    return bool({word, singular} & (person_nouns() | organization_nouns()))
+
+
+def _tells_more(child: Token) -> bool:
+    """A complement after a listener that says what they were told: a clause, an infinitive,
+    or a phrase that is no time (`about the dangers`, not `on Monday`)."""
+    if child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
+        return not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+    return child.dep_ in ("prep", "xcomp", "ccomp", "advcl", "oprd", "dative", "dobj")
 
 
 def pro_form_answer(cue: Token) -> tuple[int, int] | None:

@@ -14,6 +14,8 @@ from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import RELATIVE_PRONOUNS, SUBJECTS, cue_span, find_source
 from quotecli.nlp.attribution.quote_marks import DOUBLED_APOSTROPHE, QuotedSpan
 from quotecli.nlp.attribution.triggers import is_cue
+from quotecli.nlp.attribution.unreported import reports_nothing
+from quotecli.nlp.lexicon import topic_prepositions
 from quotecli.nlp.spans import CharSpan, line_bounds
 from quotecli.records import Act, QuoteKind
 
@@ -47,6 +49,10 @@ CLAUSE_LINKS = frozenset({"ccomp"})
 NOMINAL_LINKS = frozenset(
     {"dobj", "oprd", "attr", "pobj", "prep", "appos", "conj", "cc", "amod", "compound", "nmod"}
 )
+# Prepositions by which any cue names what was said or what it was said of: `warned of "..."`,
+# `described as "..."`. Another one straight after the cue names where or when it was said
+# (`said on "Meet the Press"`), a quotation there is a title.
+CONTENT_PREPOSITIONS = frozenset({"for", "of", "about", "against", "as"})
 
 
 def find_cue_after(context: Context) -> Iterator[Candidate]:
@@ -208,7 +214,9 @@ def _cue_before(context: Context, index: int) -> Candidate | None:
             return None
         if is_cue(token):
             gap = doc[token.i + 1 : end]
-            return _direct(index, quote, token, "cue_before") if _introduces(gap) else None
+            if not _introduces(gap) or reports_nothing(context, token, quote.content):
+                return None
+            return _direct(index, quote, token, "cue_before")
     return None
 
 
@@ -307,18 +315,29 @@ def _object_quote(
     context: Context, claimed: tuple[int, QuotedSpan], child: Token, verb: Token
 ) -> Candidate | None:
     source = find_source(verb)
-    if source is None or child.i < verb.i:
+    if source is None or child.i < verb.i or _names_a_circumstance(verb, child):
         return None
     quote = claimed[1]
     first = _object_before(verb, child) or child
     words = context.trimmed(first.left_edge.i, child.right_edge.i + 1)
     content = context.in_line_of(verb, words)
+    if reports_nothing(context, verb, content):
+        return None
     if context.is_just(quote, content):
         return _claim("quoted_object", claimed, quote.content, QuoteKind.DIRECT, verb, source)
     if not content[0] <= quote.opening < content[1]:
         return None  # the object the parse gives is not the one holding the quotation
     content = context.through_closing_mark(content)
     return _claim("quoted_object", claimed, content, QuoteKind.MIXED, verb, source)
+
+
+def _names_a_circumstance(verb: Token, child: Token) -> bool:
+    """`said on CNN's "State of the Union"`, `sings in a clip of "The 411"`: a preposition
+    right after the cue, with no object before it, that does not name what was said."""
+    if child.dep_ != "prep" or any(c.dep_ == "dobj" and c.i < child.i for c in verb.children):
+        return False
+    allowed = CONTENT_PREPOSITIONS | topic_prepositions().get(verb.lower_, frozenset())
+    return child.lower_ not in allowed
 
 
 def _object_before(verb: Token, child: Token) -> Token | None:

@@ -28,6 +28,7 @@ from quotecli.nlp.attribution.rules.contents import (
     preposition_object,
 )
 from quotecli.nlp.attribution.triggers import Trigger
+from quotecli.nlp.attribution.unreported import reports_nothing
 from quotecli.nlp.lexicon import light_verb_nouns
 from quotecli.nlp.spans import CharSpan, overlaps
 from quotecli.records import Act, QuoteKind
@@ -130,6 +131,8 @@ def _candidate(context: Context, cue: Token, content: CharSpan, rule: str) -> It
         is_aside = content[0] < cue.idx < content[1]
         if source is None or (overlaps(source, content) and not is_aside):
             return
+    if reports_nothing(context, cue, content):
+        return
     kind = context.kind_of(content)
     if kind is not QuoteKind.INDIRECT and context.token_count(content) < MIN_CONTENT_TOKENS:
         return  # a word or two in quotation marks as an object: a scare quote
