@@ -131,20 +131,6 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
             )
         ],
     ),
-    "colon_quote/any_verb": (
-        'The mayor gloated: "I told you the bridge would hold."',
-        [(DIRECT, "I told you the bridge would hold.", "The mayor", "gloated")],
-    ),
-    "colon_quote/words_after_the_verb": (
-        'The senator fired back forcefully: "They are going to lose."',
-        [(DIRECT, "They are going to lose.", "The senator", "fired back forcefully")],
-    ),
-    "colon_quote/by_phrase": (
-        'The problem is shown by this finding: "Nine of ten bridges are unsafe."',
-        [(DIRECT, "Nine of ten bridges are unsafe.", "this finding", "is shown by this finding")],
-    ),
-    "colon_quote/copula": ('The message was: "Vote no."', []),
-    "colon_quote/no_colon": ('The mayor gloated. "I told you so."', []),
     "transcript_turn/name_and_colon": (
         "Smith: We will vote no on this bill.",
         [(INDIRECT, "We will vote no on this bill.", "Smith", ":")],

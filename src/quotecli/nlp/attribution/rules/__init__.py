@@ -5,7 +5,6 @@ from __future__ import annotations
 from quotecli.nlp.attribution.candidate import Rule
 from quotecli.nlp.attribution.rules import (
     as_reported,
-    colon,
     hearsay,
     introduced,
     labelled,
@@ -19,7 +18,6 @@ from quotecli.nlp.attribution.rules import (
 
 RULES: tuple[Rule, ...] = (
     *quoted.RULES,
-    *colon.RULES,
     *labelled.RULES,
     *introduced.RULES,
     *reported.RULES,

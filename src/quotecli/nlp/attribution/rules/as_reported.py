@@ -75,10 +75,20 @@ def _is_credit(verb: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in OWN_TOPIC_PREPOSITIONS for c in verb.children):
         return False
+    if any(_runs_on(c) for c in verb.rights if c.dep_ == "prep"):
+        return False
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is not None and subject.lower_ in GENERIC_SUBJECTS:
         return False
     return _set_off(verb, marker)
+
+
+def _runs_on(prep: Token) -> bool:
+    """A phrase after the verb that no comma closes: the parser took words of the credited
+    clause for the verb's (`as X observed, in the early days of ... -- "what would you
+    pick?"`)."""
+    after = prep.right_edge.i + 1
+    return after < prep.sent.end and prep.doc[after].text != ","
 
 
 def _set_off(verb: Token, marker: Token) -> bool:
