@@ -228,3 +228,11 @@ def test_his_or_her_tells_no_gender() -> None:
         tags=["DT", "NN", "VBD", "PRP$", "NN", "."],
     )
     assert own_clause_gender(doc[1]) == "female"
+
+
+def test_a_possessor_left_as_root_by_a_misparse_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The model reads "maintains" as a noun, leaving "candidate's" a root of the phrase.
+    text = "Ann Lee will win in May, the Republican candidate’s former adviser maintains."
+    entity = resolve_last(nlp, text, ["the Republican candidate’s former adviser"])
+    assert entity is not None and not entity.named
+    assert entity.title == "adviser"

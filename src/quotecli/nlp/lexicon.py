@@ -144,7 +144,7 @@ def topic_nouns() -> dict[str, frozenset[str]]:
 @cache
 def phrasal_topics() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
     """Verb form -> each (joining word, prepositions) that makes it report a topic
-    ("went" -> (("", {"after"}),), "lashed" -> (("out", {"at", "against"}),))."""
+    ("weighed" -> (("in", {"on", "about"}),), "touched" -> (("", {"on", "upon"}),))."""
     by_verb: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for phrase in read_json("phrasal_topics.json")["phrases"]:
         joined = (str(phrase["via"]).lower(), frozenset(phrase["prepositions"]))
@@ -169,3 +169,9 @@ def hearsay_adverbs() -> frozenset[str]:
 def judging_verbs() -> frozenset[str]:
     """Participles whose passive subject was judged, not said ("criticised", "praised")."""
     return read_words("judging_verbs.txt")
+
+
+@cache
+def channel_nouns() -> frozenset[str]:
+    """Occasions and channels of speaking ("interview", "tweets", "news"): where, not what."""
+    return read_words("channel_nouns.txt")

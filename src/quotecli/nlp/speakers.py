@@ -705,7 +705,10 @@ def source_head(span: Span) -> Token | None:
         or (t.tag_ == "DT" and t.lower_ in distributive_words())
     ]
     preferred = [t for t in roots if t.dep_ in SOURCE_DEPS]
-    chosen = preferred or roots
+    # A misparsed phrase may leave its possessor as a root ("the candidate's former doctor
+    # maintains", the verb read as a noun): the possessed noun after it is the speaker.
+    owned = [t for t in roots if t.dep_ != "poss" and t.i > min(r.i for r in roots)]
+    chosen = preferred or ([t for t in roots if t.dep_ != "poss"] if owned else roots)
     return chosen[0] if chosen else None
 
 

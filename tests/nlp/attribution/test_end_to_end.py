@@ -64,6 +64,107 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         '"We tried," she said, but the council had already voted. "It was too late."',
         [(DIRECT, "We tried", "she", "said")],
     ),
+    "split_quote_across_a_clause_saying_when_it_was_said": (
+        '"The bridge is safe," the mayor said as workers checked the cables on Monday. '
+        '"It will open in May."',
+        [
+            (
+                DIRECT,
+                'The bridge is safe," the mayor said as workers checked the cables on Monday. '
+                '"It will open in May.',
+                "the mayor",
+                "said",
+            )
+        ],
+    ),
+    "split_quote_across_a_question_put_to_the_speaker": (
+        '"It was very nice," the tycoon told reporters when asked if he had met the senator. '
+        '"He was charming."',
+        [
+            (
+                DIRECT,
+                'It was very nice," the tycoon told reporters when asked if he had met the '
+                'senator. "He was charming.',
+                "the tycoon",
+                "told",
+            )
+        ],
+    ),
+    "split_quote_across_a_speaker_described_with_a_reporting_verb": (
+        '"The race is open," said Tom Reed, a party elder who endorsed the governor in May. '
+        '"Nobody has it won."',
+        [
+            (
+                DIRECT,
+                'The race is open," said Tom Reed, a party elder who endorsed the governor in '
+                'May. "Nobody has it won.',
+                "Tom Reed, a party elder who endorsed the governor in May",
+                "said",
+            )
+        ],
+    ),
+    "split_quote_across_a_participle_saying_how_it_was_said": (
+        '"My voice is low," he said, opening a soda as he sat down on the couch. '
+        '"I am a military guy."',
+        [
+            (
+                DIRECT,
+                'My voice is low," he said, opening a soda as he sat down on the couch. '
+                '"I am a military guy.',
+                "he",
+                "said",
+            )
+        ],
+    ),
+    "split_quote_across_a_participle_reporting_on_its_own_stays_apart": (
+        '"Change is hard," she said, explaining why the past matters so much. '
+        '"We have to know it."',
+        [
+            (DIRECT, "Change is hard", "she", "said"),
+            (INDIRECT, "why the past matters so much", "she", "explaining"),
+            (DIRECT, "We have to know it.", "she", None),
+        ],
+    ),
+    "quoted_sentence_after_a_report_whose_cue_closes_it_is_one_more_part": (
+        'The bridge will open late, the mayor said on Monday. "We knew it in May."',
+        [
+            (
+                MIXED,
+                'The bridge will open late, the mayor said on Monday. "We knew it in May.',
+                "the mayor",
+                "said",
+            )
+        ],
+    ),
+    "quotation_paragraph_after_a_report_whose_cue_closes_it_is_one_more_part": (
+        'The bridge will open late, the mayor said on Monday.\n\n"We knew it in May. Nobody '
+        'listened."',
+        [
+            (
+                MIXED,
+                'The bridge will open late, the mayor said on Monday.\n\n"We knew it in May. '
+                "Nobody listened.",
+                "the mayor",
+                "said",
+            )
+        ],
+    ),
+    "quoted_sentence_after_a_report_and_another_cue_stays_apart": (
+        "The bridge will open late, the mayor said while aides added that costs rose. "
+        '"We knew it."',
+        [
+            (INDIRECT, "The bridge will open late", "the mayor", "said"),
+            (INDIRECT, "that costs rose", "aides", "added"),
+            (DIRECT, "We knew it.", "aides", None),
+        ],
+    ),
+    "split_quote_across_a_clause_with_a_cue_of_its_own_stays_apart": (
+        '"The fund is empty," she said before adding: "We will ask for more."',
+        [
+            (DIRECT, "The fund is empty", "she", "said"),
+            (DIRECT, "We will ask for more.", "she", "adding"),
+        ],
+    ),
     "quote_ending_its_sentence_keeps_the_cue_before_it": (
         'The mayor says the plan "is dead and buried." She says it will cost the city millions.',
         [

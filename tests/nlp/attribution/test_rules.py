@@ -223,6 +223,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "It was reported that the bridge would reopen in May.",
         [(INDIRECT, "that the bridge would reopen in May", None, "was reported")],
     ),
+    "aside/concessive_clause_closing_it_is_the_writers": (
+        "The latest test, the agency said, was its biggest yet, although it may take days to "
+        "know how big it was.",
+        [
+            (
+                INDIRECT,
+                "The latest test, the agency said, was its biggest yet",
+                "the agency",
+                "said",
+            )
+        ],
+    ),
     "aside/interrupting": (
         "The bridge, the mayor said, will reopen in May.",
         [(INDIRECT, "The bridge, the mayor said, will reopen in May", "the mayor", "said")],
@@ -283,6 +295,14 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The governor lambasted the new tax plan on Monday.",
         [(INDIRECT, "the new tax plan", "The governor", "lambasted")],
     ),
+    "cue_object/gloss_on_a_common_noun_is_the_writers": (
+        "The senator criticized the new tax plan, which takes effect in May.",
+        [(INDIRECT, "the new tax plan", "The senator", "criticized")],
+    ),
+    "cue_object/where_it_was_said_is_no_object": (
+        "The senator attacked the governor in early-morning tweets.",
+        [(INDIRECT, "the governor", "The senator", "attacked")],
+    ),
     "reported_clause/the_writers_comment_with_an_empty_it": (
         "It is worth noting that the bridge was built in 1950.",
         [],
@@ -314,6 +334,18 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
     "topic_verb/object": (
         "The council discussed the bridge repairs on Monday.",
         [(INDIRECT, "the bridge repairs", "The council", "discussed")],
+    ),
+    "topic_verb/what_the_topic_is_taken_as": (
+        "The senator often referred to the mayor as a liar.",
+        [(INDIRECT, "the mayor as a liar", "The senator", "often referred to")],
+    ),
+    "topic_verb/question_coordinated_after_the_topic": (
+        "He talked about trade and how he would improve it as president.",
+        [(INDIRECT, "trade and how he would improve it as president", "He", "talked about")],
+    ),
+    "topic_verb/question_coordinated_after_the_object": (
+        "She discussed her work overseas and what she learned from it.",
+        [(INDIRECT, "her work overseas and what she learned from it", "She", "discussed")],
     ),
     "views_as/object_and_as": (
         "The mayor saw the closure as a setback.",

@@ -3,7 +3,8 @@
 - `split_quote` joins the second part of a quotation its cue splits (`"A," she said, "B."`).
 - `run_on` lets a quotation nobody claims carry on the indirect report just before it.
 - `continuation` carries a speaker into a paragraph that is only a quotation, and joins it to
-  a direct quote just before it (run on over the paragraph break or not): one quote in parts.
+  a direct quote just before it (run on over the paragraph break or not): one quote in parts;
+  a quoted sentence after a report whose cue closes its sentence joins that report too.
 """
 
 from __future__ import annotations
@@ -11,13 +12,18 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotecli.nlp.attribution.candidate import Candidate, Evidence, Refinement
 from quotecli.nlp.attribution.context import Context
+from quotecli.nlp.attribution.cues import SUBJECTS
 from quotecli.nlp.attribution.quote_marks import QuotedSpan
-from quotecli.nlp.attribution.rules.quoted import SENTENCE_END, writers_verb_in
-from quotecli.nlp.attribution.triggers import is_cue
+from quotecli.nlp.attribution.rules.quoted import (
+    SENTENCE_END,
+    SPEAKER_CLAUSE_LINKS,
+    writers_verb_in,
+)
+from quotecli.nlp.attribution.triggers import is_cue, is_reporting_participle
 from quotecli.nlp.spans import line_bounds, overlaps
 from quotecli.records import QuoteKind
 
@@ -33,6 +39,10 @@ RUN_ON_PUNCTUATION = " ,:;"
 SENTENCE_GAP = " .!?”\"’'"
 CLOSING_MARKS = "”\"’'"
 MAX_RUN_ON_GAP = 3
+# Words opening a clause that says when or how a cue's words were said.
+CIRCUMSTANCE_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before"})
+# Links by which a participle has words of its own after it (`, popping a soda`).
+OWN_WORDS = frozenset({"dobj", "ccomp", "prep", "xcomp", "prt", "acomp", "attr"})
 
 
 def join_split_quotes(context: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -95,30 +105,87 @@ def carry_on_reports(context: Context, candidates: list[Candidate]) -> list[Cand
 def carry_on_speakers(context: Context, candidates: list[Candidate]) -> list[Candidate]:
     """A paragraph that is only a quotation keeps the speaker of the paragraph before; after a
     direct quote (`"A," she said.` or a quotation run on over the paragraph break) it joins
-    that quote as one more part, as annotators take it."""
+    that quote as one more part, as annotators take it, and so it does after a report whose
+    cue closes its sentence (`A, she said.`). A quoted sentence on the same line joins such a
+    report the same way (`A, she said. "B."`), and carries the speaker of one whose cue opens
+    it."""
     result = list(candidates)
     for index, quote in enumerate(context.quotes):
         if _claimed(result, index) or _attributed(result, quote):
             continue
         if not (quote.continues or _is_quote_line(context.text, quote)):
+            closing = _report_closed_before(context, result, quote)
             sentence_after = _sentence_after(context, result, quote)
-            if sentence_after is not None:
+            if closing is not None:
+                position = next(i for i, c in enumerate(result) if c is closing)
+                result[position] = _joined(closing, quote, index)
+            elif sentence_after is not None:
                 result.append(_carried(quote, index, sentence_after))
             continue
         previous = _last_in_line_before(context, result, quote)
         if previous is None:
             continue
         position = next(i for i, c in enumerate(result) if c is previous)
-        if previous.kind is QuoteKind.DIRECT:
-            result[position] = replace(
-                previous,
-                content=(previous.content[0], quote.content[1]),
-                gaps=(*previous.gaps, (previous.content[1], quote.content[0])),
-                claims=previous.claims | {index},
-            )
+        if previous.kind is QuoteKind.DIRECT or _cue_closes(previous):
+            result[position] = _joined(previous, quote, index)
             continue
         result.append(_carried(quote, index, previous))
     return result
+
+
+def _report_closed_before(
+    context: Context, candidates: list[Candidate], quote: QuotedSpan
+) -> Candidate | None:
+    """`The plan is late, Ann Lee said. "We knew it."`: a quoted sentence right after the
+    sentence of a report whose cue comes after its words, on the same line, with nothing
+    after the cue but its speaker and the circumstances of the saying (as for a split quote)."""
+    text = context.text
+    line_start, line_end = line_bounds(text, quote.opening)
+    before = [
+        c
+        for c in candidates
+        if line_start <= c.content[0]
+        and c.source is not None
+        and _cue_closes(c)
+        and c.content[1] < quote.opening
+    ]
+    if not before or not quote.closed:
+        return None
+    report = max(before, key=lambda c: c.content[1])
+    if report.cue is None:
+        return None
+    doc = context.doc
+    sentence = doc[context.token_at(report.cue[0])].sent
+    if sentence.end_char > quote.opening or text[sentence.end_char : quote.opening].strip(
+        SENTENCE_GAP
+    ):
+        return None
+    if not _only_the_cue_in(
+        context, doc[context.token_at(report.content[1]) : sentence.end], report
+    ):
+        return None
+    last_word = text[quote.content[0] : quote.closing].rstrip(CLOSING_MARKS)[-1:]
+    after = text[quote.closing : line_end].lstrip()
+    if last_word not in SENTENCE_END or (after and not after[0].isupper()):
+        return None
+    return report
+
+
+def _cue_closes(report: Candidate) -> bool:
+    """`A, she said.`: a report whose cue comes after its words."""
+    return report.cue is not None and report.content[1] <= report.cue[0]
+
+
+def _joined(report: Candidate, quote: QuotedSpan, index: int) -> Candidate:
+    """The report with the quotation after it as one more part, as a split quote's (an
+    indirect report becomes mixed)."""
+    return replace(
+        report,
+        content=(report.content[0], quote.content[1]),
+        gaps=(*report.gaps, (report.content[1], quote.content[0])),
+        claims=report.claims | {index},
+        kind=QuoteKind.MIXED if report.kind is QuoteKind.INDIRECT else report.kind,
+    )
 
 
 def _carried(quote: QuotedSpan, index: int, previous: Candidate) -> Candidate:
@@ -171,11 +238,63 @@ def _second_part(
     if has_own_cue or _runs_into_a_sentence(context.text, second):
         return None
     gap = context.doc[context.token_at(first.closing) : context.token_at(second.opening)]
-    if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, found):
-        return None
-    if writers_verb_in(gap, skip=found.cue or (-1, -1)):
-        return None  # `"A?" she said, but he was drifting off, as the crowd chanted "B"`
-    return following
+    return following if _only_the_cue_in(context, gap, found) else None
+
+
+def _only_the_cue_in(context: Context, gap: Span, found: Candidate) -> bool:
+    """Whether `gap` holds nothing but `found`'s cue, its speaker and the circumstances of
+    the saying: no other cue and no clause of the writer's."""
+    circumstances = _circumstances(context, gap, found)
+    if len(gap) > MAX_SPLIT_GAP or _another_cue_in(gap, found, circumstances):
+        return False
+    return not any(
+        writers_verb_in(words, skip=found.cue or (-1, -1))
+        for words in _outside(context, gap, circumstances)
+    )  # `"A?" she said, but he was drifting off, as the crowd chanted "B"`
+
+
+def _circumstances(context: Context, gap: Span, found: Candidate) -> list[Token]:
+    """Clauses in `gap` saying when or how the cue's words were said (`"A," she said as
+    fighters worked out in the gym. "B."`, `"A," he told Reuters when asked if ... . "B."`):
+    no statement of the writer's, so no reason to part the quotations around them."""
+    if found.cue is None:
+        return []
+    cue = context.doc[context.token_at(found.cue[0])]
+    return [
+        clause
+        for clause in cue.rights
+        if clause.dep_ == "advcl"
+        and gap.start <= clause.left_edge.i
+        and clause.right_edge.i < gap.end
+        and (clause.left_edge.lower_ in CIRCUMSTANCE_CONJUNCTIONS or _is_participle_clause(clause))
+    ]
+
+
+def _is_participle_clause(clause: Token) -> bool:
+    """`, popping a soda as he sat down`, `, prompting loud cheers`: a participle after a
+    comma with words of its own, not a report of its own (`, explaining why ...`)."""
+    doc = clause.doc
+    return (
+        clause.tag_ == "VBG"
+        and clause.left_edge.i == clause.i
+        and doc[clause.i - 1].text == ","
+        and _has_own_words(clause)
+        and not is_reporting_participle(clause)
+    )
+
+
+def _has_own_words(verb: Token) -> bool:
+    return any(c.dep_ in OWN_WORDS for c in verb.rights)
+
+
+def _outside(context: Context, gap: Span, clauses: list[Token]) -> list[Span]:
+    """The words of `gap` before, between and after `clauses`."""
+    pieces, start = [], gap.start
+    for clause in clauses:
+        pieces.append(context.doc[start : clause.left_edge.i])
+        start = clause.right_edge.i + 1
+    pieces.append(context.doc[start : gap.end])
+    return pieces
 
 
 def _runs_into_a_sentence(text: str, quote: QuotedSpan) -> bool:
@@ -209,10 +328,36 @@ def _is_title(text: str, quote: QuotedSpan) -> bool:
     return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
-def _another_cue_in(gap: Span, found: Candidate) -> bool:
-    """A reporting verb in the gap other than the first part's cue introduces a new quote."""
+def _another_cue_in(gap: Span, found: Candidate, circumstances: list[Token]) -> bool:
+    """A reporting verb in the gap other than the first part's cue introduces a new quote
+    (`"A," she said before adding: "B."`); not one inside a clause of circumstance (`after the
+    hearing he was called to`) nor a question put to the speaker (`when asked if ...`)."""
     own_start = found.cue[0] if found.cue else -1
-    return any(is_cue(token) and token.idx != own_start for token in gap)
+    inside = {
+        token.i
+        for clause in circumstances
+        for token in clause.subtree
+        if token.i != clause.i or _is_put_to_the_speaker(clause)
+    }
+    return any(
+        is_cue(token)
+        and token.idx != own_start
+        and token.i not in inside
+        and not _in_speaker_clause(token, gap)
+        for token in gap
+    )
+
+
+def _in_speaker_clause(token: Token, gap: Span) -> bool:
+    """A verb inside a description of the speaker (`said Ann Lee, who endorsed X,`)."""
+    return any(
+        t.dep_ in SPEAKER_CLAUSE_LINKS and gap.start <= t.i for t in (token, *token.ancestors)
+    )
+
+
+def _is_put_to_the_speaker(verb: Token) -> bool:
+    """A participle with no subject of its own: `when asked`."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _claimed(candidates: list[Candidate], index: int) -> bool:

@@ -16,7 +16,12 @@ from quotecli.nlp.attribution.cues import SUBJECTS
 from quotecli.nlp.attribution.quote_marks import DOUBLED_APOSTROPHE
 from quotecli.nlp.attribution.rules.quoted import SENTENCE_END
 from quotecli.nlp.attribution.triggers import is_cue, is_reporting_participle
-from quotecli.nlp.lexicon import addressee_verbs, object_stop_verbs, topic_prepositions
+from quotecli.nlp.lexicon import (
+    addressee_verbs,
+    channel_nouns,
+    object_stop_verbs,
+    topic_prepositions,
+)
 from quotecli.nlp.spans import CharSpan
 from quotecli.nlp.wordlists import organization_nouns, person_nouns
 
@@ -36,6 +41,8 @@ GROUND_PREPOSITIONS = frozenset({"of", "for", "as"})
 # Entities that make a prepositional phrase a circumstance of the verb, not part of its object.
 CIRCUMSTANCE_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "since", "until"})
+# Prepositions naming where words were said when their object is a channel (`in a tweet`).
+CHANNEL_PREPOSITIONS = frozenset({"in", "on"})
 # Words opening a relative clause that glosses rather than restricts (`, which ...`).
 GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 # Dashes that, spaced, open the writer's addition after an object.
@@ -44,6 +51,8 @@ DASHES = frozenset({"—", "–", "--", "-"})
 DASH_ADDITIONS = frozenset(
     {"a", "an", "all", "one", "another", "with", "even", "especially", "like", "from"}
 )
+# Tags of the words opening an embedded question (`how`, `what`, `whether` is IN: not here).
+QUESTION_TAGS = frozenset({"WRB", "WP", "WDT"})
 # Conjunctions opening a closing clause of the writer's (`, although he refused to ...`).
 CONCESSIVE_MARKERS = frozenset({"although", "though", "while", "whereas"})
 # Conjunctions opening a reason or consequence that goes on with what the speaker said.
@@ -282,7 +291,9 @@ def _rejoined(context: Context, contents: list[CharSpan]) -> list[CharSpan]:
     return joined
 
 
-def _before_trailing_aside(context: Context, head: Token, last: int) -> int:
+def _before_trailing_aside(
+    context: Context, head: Token, last: int, of_object: bool = False
+) -> int:
     """Where the content under `head` ends when a comma and an aside close it.
 
     `said he would run, arguing that ...`: the participle is a second report of its own.
@@ -295,21 +306,24 @@ def _before_trailing_aside(context: Context, head: Token, last: int) -> int:
         if (
             comma > head.i
             and doc[comma].text == ","
-            and (is_reporting_participle(token) or _closes_as_gloss(token, last))
+            and (is_reporting_participle(token) or _closes_as_gloss(token, last, of_object))
             and not _opens_unclosed_quote(context.text[head.idx : doc[comma].idx])
         ):
             return comma
     return last
 
 
-def _closes_as_gloss(token: Token, last: int) -> bool:
+def _closes_as_gloss(token: Token, last: int, of_object: bool = False) -> bool:
     """The writer's gloss running to the content's end: a relative clause or apposition on a
     name (`, which owns ...`, `, the mayor`) or a concessive clause (`, although ...`).
 
-    Only names: after a common noun the clause more often says what the speaker meant.
+    Only names in a reported clause: after a common noun the clause more often says what the
+    speaker meant. A cue's object is a thing named, not a statement: `criticized the tax plan,
+    which takes effect in May` glosses it whatever the noun, unless the relative clause holds a
+    report of its own (`backed the strikers, who have protested that ...`: the outer report).
     """
     doc = token.doc
-    if any(not t.is_punct for t in doc[token.right_edge.i + 1 : last]):
+    if any(not (t.is_punct or t.is_space) for t in doc[token.right_edge.i + 1 : last]):
         return False
     if token.dep_ == "appos":
         return token.head.pos_ == "PROPN"
@@ -318,7 +332,7 @@ def _closes_as_gloss(token: Token, last: int) -> bool:
     return (
         token.dep_ == "relcl"
         and token.left_edge.lower_ in GLOSS_RELATIVES
-        and token.head.pos_ == "PROPN"
+        and (token.head.pos_ == "PROPN" or (of_object and not any(map(is_cue, token.subtree))))
     )
 
 
@@ -332,9 +346,11 @@ def _opens_unclosed_quote(text: str) -> bool:
 
 def _around_aside(context: Context, cue: Token) -> CharSpan:
     """`One reason, he said, is that ...`: the sentence the cue interrupts, up to a statement
-    of its own coordinated after the cue (`..., she said, and the mayor said ...` is two)."""
+    of its own coordinated after the cue (`..., she said, and the mayor said ...` is two) and
+    before a gloss of the writer's closing it (`..., it said, was its biggest, although ...`)."""
     head = _interrupted_clause(cue)
     first, last = head.left_edge.i, _before_own_clause(head, cue)
+    last = _before_trailing_aside(context, cue, last)
     aside_first = _aside_start(cue)
     if cue.right_edge.i + 1 >= last - 1:
         last = aside_first
@@ -398,7 +414,7 @@ def _object_content(context: Context, cue: Token) -> CharSpan:
     complements = object_heads(cue)
     complements += [c for c in cue.rights if _completes_object(c, complements[0])]
     first, last = complements[0].left_edge.i, max(c.right_edge.i for c in complements)
-    last = _before_trailing_aside(context, complements[0], last + 1)
+    last = _before_trailing_aside(context, complements[0], last + 1, of_object=True)
     return context.trimmed(first, _before_dash_addition(context, complements[0], last))
 
 
@@ -438,11 +454,25 @@ def _completes_object(child: Token, first: Token) -> bool:
         return child.lower_ in GROUND_PREPOSITIONS or _modifies_object(child)
     if child.dep_ == "advcl" and child.left_edge.lower_ == "to":  # `funds to help states`
         return child.doc[child.left_edge.i - 1].text != ","
+    if _is_question_conjunct(child):
+        return True
     if child.dep_ == "conj":  # `wants to cut taxes and raise wages`: more of the infinitive
         if first.dep_ == "dobj" and _is_bare_verb(child) and _continues_object(child):
             return True
         return first.dep_ == "xcomp" and child.tag_ == "VB" and _is_bare_verb(child)
     return child.dep_ in ("oprd", "dative")
+
+
+def _is_question_conjunct(conjunct: Token) -> bool:
+    """`discussed trade and how he would fix it`: a question coordinated after the cue's
+    object or topic, which the parser hangs on the cue, is more of what was spoken of."""
+    first = conjunct.left_edge
+    return (
+        conjunct.dep_ == "conj"
+        and conjunct.head.dep_ != "relcl"  # `who met X and who has ...`: a second relative
+        and first.tag_ in QUESTION_TAGS
+        and conjunct.doc[first.i - 1].lower_ in ("and", "or")
+    )
 
 
 def _continues_object(conjunct: Token) -> bool:
@@ -460,6 +490,8 @@ def _modifies_object(prep: Token) -> bool:
     if doc[prep.i - 1].text == "," or prep.lower_ in CIRCUMSTANCE_PREPOSITIONS:
         return False
     objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ in CHANNEL_PREPOSITIONS and any(o.lower_ in channel_nouns() for o in objects):
+        return False  # `attacked Machado in early-morning tweets`: where it was said
     return not any(o.ent_type_ in CIRCUMSTANCE_ENTITIES for o in objects)
 
 
@@ -478,11 +510,23 @@ def _topic_content(context: Context, cue: Token) -> list[CharSpan]:
         if child.dep_ == "prep" and child.lower_ in _topic_prepositions(cue):
             topic = preposition_object(context, child, ("pobj", "pcomp"))
             if topic is not None:
+                topic = _through_as(context, cue, child, topic)
+                questions = [c for c in cue.rights if c.i > child.i and _is_question_conjunct(c)]
+                if questions:
+                    topic = topic[0], context.trimmed(cue.i, questions[-1].right_edge.i + 1)[1]
                 return [topic]
         marker = _for_marker(child)
         if marker is not None:
             return [context.trimmed(marker.i + 1, child.right_edge.i + 1)]
     return []
+
+
+def _through_as(context: Context, cue: Token, prep: Token, topic: CharSpan) -> CharSpan:
+    """`referred to the senator as "a liar"`: what the topic is taken for goes with it."""
+    taken_as = [c for c in cue.rights if c.i > prep.i and c.dep_ == "prep" and c.lower_ == "as"]
+    if not taken_as or context.doc[taken_as[0].i - 1].text == ",":
+        return topic
+    return topic[0], context.trimmed(taken_as[0].i, taken_as[0].right_edge.i + 1)[1]
 
 
 def _for_marker(clause: Token) -> Token | None:
