@@ -142,6 +142,36 @@ def topic_nouns() -> dict[str, frozenset[str]]:
 
 
 @cache
+def phrasal_topics() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Verb form -> each (joining word, prepositions) that makes it report a topic
+    ("weighed" -> (("in", {"on", "about"}),), "touched" -> (("", {"on", "upon"}),))."""
+    by_verb: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for phrase in read_json("phrasal_topics.json")["phrases"]:
+        joined = (str(phrase["via"]).lower(), frozenset(phrase["prepositions"]))
+        for verb in phrase["verbs"]:
+            by_verb.setdefault(verb, []).append(joined)
+    return {verb: tuple(ways) for verb, ways in by_verb.items()}
+
+
+@cache
+def hearsay_nouns() -> frozenset[str]:
+    """Reporting nouns that always give others' words ("allegations", "rumors")."""
+    return read_words("hearsay_nouns.txt")
+
+
+@cache
+def hearsay_adverbs() -> frozenset[str]:
+    """Adverbs marking a clause as others' words ("reportedly", "allegedly")."""
+    return read_words("hearsay_adverbs.txt")
+
+
+@cache
+def judging_verbs() -> frozenset[str]:
+    """Participles whose passive subject was judged, not said ("criticised", "praised")."""
+    return read_words("judging_verbs.txt")
+
+
+@cache
 def channel_nouns() -> frozenset[str]:
     """Occasions and channels of speaking ("interview", "tweets", "news"): where, not what."""
     return read_words("channel_nouns.txt")

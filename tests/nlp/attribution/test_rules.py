@@ -380,11 +380,94 @@ CASES: dict[str, tuple[str, list[Expected]]] = {
         "The mayor made comments about the bridge.",
         [(INDIRECT, "the bridge", "The mayor", "made")],
     ),
+    "as_reported/before": (
+        "As the Post reported, the bridge will reopen in May.",
+        [(INDIRECT, "the bridge will reopen in May", "the Post", "reported")],
+    ),
+    "as_reported/after": (
+        "The bridge will reopen in May, as the mayor has pointed out.",
+        [(INDIRECT, "The bridge will reopen in May", "the mayor", "has pointed out")],
+    ),
+    "as_reported/inside_the_clause": (
+        "The bridge, as the mayor noted, will reopen in May.",
+        [(INDIRECT, "The bridge, as the mayor noted, will reopen in May", "the mayor", "noted")],
+    ),
+    "as_reported/by_phrase": (
+        "As reported by the Post, the bridge will reopen in May.",
+        [(INDIRECT, "the bridge will reopen in May", "the Post", "reported")],
+    ),
+    "as_reported/passive_without_speaker": ("As expected, the bridge will reopen in May.", []),
+    "as_reported/not_set_off": ("The crowd cheered as the mayor spoke.", []),
+    "as_reported/own_object": ("She left early, as she said she would.", []),
+    "as_reported/a_saying": ("The bridge, as they say, is falling down.", []),
+    "mistagged_cue/after_the_clause": (
+        "The vote was rigged, the former mayor maintains.",
+        [(INDIRECT, "The vote was rigged", "the former mayor", "maintains")],
+    ),
+    "mistagged_cue/speaker_taken_for_the_head": (
+        "Trump claims that the vote was rigged.",
+        [(INDIRECT, "that the vote was rigged", "Trump", "claims")],
+    ),
+    "mistagged_cue/a_noun_with_a_determiner": ("The claims that the vote was rigged fell.", []),
+    "mistagged_cue/a_noun_with_an_owner": ("His claims that the vote was rigged fell.", []),
+    "phrasal_topic/particle": (
+        "The mayor lashed out at the bridge builders.",
+        [(INDIRECT, "the bridge builders", "The mayor", "lashed out at")],
+    ),
+    "phrasal_topic/object_between": (
+        "The senator took aim at the new tax on Monday.",
+        [(INDIRECT, "the new tax", "The senator", "took aim at")],
+    ),
+    "phrasal_topic/up_to_a_clause_set_off": (
+        "Officials weighed in on whether the video should be released, even as it spread.",
+        [
+            (
+                INDIRECT,
+                "whether the video should be released",
+                "Officials",
+                "weighed in on",
+            )
+        ],
+    ),
+    "phrasal_topic/verb_alone": ("The mayor took the bus at noon.", []),
+    "phrasal_topic/no_preposition": ("The mayor lashed out.", []),
+    "passive_agent/subject": (
+        "The plan was first reported by the Post.",
+        [(INDIRECT, "The plan", "the Post", "was first reported by")],
+    ),
+    "passive_agent/with_its_object": (
+        "The senator has been called a charlatan by fellow physicians.",
+        [(INDIRECT, "The senator", "fellow physicians", "has been called a charlatan by")],
+    ),
+    "passive_agent/relative_pronoun_subject": (
+        "The plan, which was praised by the mayor, failed.",
+        [],
+    ),
+    "passive_agent/a_verb_of_judging": ("The plan was criticised by the mayor.", []),
+    "passive_agent/without_by": ("The plan was first reported on Monday.", []),
     "nominal/claim_that": (
         "The senator's claim that the vote was rigged fell apart.",
         [(INDIRECT, "that the vote was rigged", "The senator's", "claim")],
     ),
+    "nominal/hearsay_without_owner": (
+        "The mayor was dogged by allegations that he took bribes.",
+        [(INDIRECT, "that he took bribes", None, "allegations")],
+    ),
+    "nominal/hearsay_with_an_infinitive": ("Reports to close the bridge were denied.", []),
     "nominal/without_owner": ("The claim that the vote was rigged fell apart.", []),
+    "hearsay_adverb/inside_the_clause": (
+        "The bridge was reportedly closed for repairs.",
+        [(INDIRECT, "The bridge was reportedly closed for repairs", None, "reportedly")],
+    ),
+    "hearsay_adverb/without_the_clause_marker": (
+        "Police arrived after he allegedly took the money from the till.",
+        [(INDIRECT, "he allegedly took the money from the till", None, "allegedly")],
+    ),
+    "hearsay_adverb/opening_the_sentence": (
+        "Reportedly, the mayor resigned on Monday.",
+        [(INDIRECT, "the mayor resigned on Monday", None, "Reportedly")],
+    ),
+    "hearsay_adverb/on_an_adjective": ("The reportedly rich mayor resigned.", []),
     "noun_topic/owner": (
         "The mayor's calls for a new bridge went unheeded.",
         [(INDIRECT, "a new bridge", "The mayor's", "calls for")],

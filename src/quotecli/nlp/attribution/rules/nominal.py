@@ -18,6 +18,7 @@ from quotecli.nlp.attribution.rules.contents import (
     preposition_object,
 )
 from quotecli.nlp.attribution.triggers import noun_topic_prepositions
+from quotecli.nlp.lexicon import hearsay_nouns
 from quotecli.nlp.spans import CharSpan
 from quotecli.records import QuoteKind
 
@@ -32,17 +33,26 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 def find_nominals(context: Context) -> Iterator[Candidate]:
     """A reporting noun with an owner and a clause: the owner is the source; a quotation in
-    the clause makes it mixed, never direct (the noun is the writer's)."""
+    the clause makes it mixed, never direct (the noun is the writer's). A noun that always
+    gives others' words (`allegations that ...`, `rumors that ...`: `hearsay_nouns.txt`) needs
+    no owner for a `that` clause: its speaker is unnamed."""
     for noun in context.cue_nouns:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         clause = next((c for c in noun.rights if _is_noun_clause(c)), None)
-        if owner is None or clause is None:
+        if clause is None or (owner is None and not _is_hearsay(noun, clause)):
             continue
         words = context.trimmed(clause.left_edge.i, clause.right_edge.i + 1)
         content = context.in_line_of(noun, words)
         if context.token_count(content) < MIN_CONTENT_TOKENS:
             continue
-        yield _nominal(context, noun, content, _owner_span(owner))
+        if owner is None:
+            yield replace(_nominal(context, noun, content, (noun.idx, noun.idx)), source=None)
+        else:
+            yield _nominal(context, noun, content, _owner_span(owner))
+
+
+def _is_hearsay(noun: Token, clause: Token) -> bool:
+    return noun.lower_ in hearsay_nouns() and has_clause_marker(clause)
 
 
 def find_noun_topics(context: Context) -> Iterator[Candidate]:
