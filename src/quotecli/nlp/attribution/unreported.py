@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from quotecli.nlp.attribution.context import Context
 from quotecli.nlp.attribution.cues import subject_token
-from quotecli.nlp.spans import CharSpan
 
 
-def reports_nothing(context: Context, cue: Token, content: CharSpan) -> bool:
-    """Whether `content` is no report of `cue` at all (see the module)."""
+def reports_nothing(cue: Token) -> bool:
+    """Whether `cue` reports nobody's words at all (see the module)."""
     return writers_comment(cue)
 
 

@@ -214,7 +214,7 @@ def _cue_before(context: Context, index: int) -> Candidate | None:
             return None
         if is_cue(token):
             gap = doc[token.i + 1 : end]
-            if not _introduces(gap) or reports_nothing(context, token, quote.content):
+            if not _introduces(gap) or reports_nothing(token):
                 return None
             return _direct(index, quote, token, "cue_before")
     return None
@@ -321,7 +321,7 @@ def _object_quote(
     first = _object_before(verb, child) or child
     words = context.trimmed(first.left_edge.i, child.right_edge.i + 1)
     content = context.in_line_of(verb, words)
-    if reports_nothing(context, verb, content):
+    if reports_nothing(verb):
         return None
     if context.is_just(quote, content):
         return _claim("quoted_object", claimed, quote.content, QuoteKind.DIRECT, verb, source)

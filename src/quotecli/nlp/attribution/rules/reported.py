@@ -131,7 +131,7 @@ def _candidate(context: Context, cue: Token, content: CharSpan, rule: str) -> It
         is_aside = content[0] < cue.idx < content[1]
         if source is None or (overlaps(source, content) and not is_aside):
             return
-    if reports_nothing(context, cue, content):
+    if reports_nothing(cue):
         return
     kind = context.kind_of(content)
     if kind is not QuoteKind.INDIRECT and context.token_count(content) < MIN_CONTENT_TOKENS:
