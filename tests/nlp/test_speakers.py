@@ -509,3 +509,19 @@ def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[n
 def test_gender_from_appositive(nlp, text: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
     people = find_people(nlp(text)).persons
     assert [p.gender for p in people] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("white paper", False),
+        ("His campaign", False),
+        ("al-Qaeda", True),
+        ("Our Principles PAC", True),
+        ("Carlyle Thayer", True),
+    ],
+)
+def test_only_a_phrase_that_looks_like_a_name_is_given_as_one(name: str, expected: bool) -> None:
+    from quotecli.nlp.speakers import looks_like_a_name
+
+    assert looks_like_a_name(name) is expected

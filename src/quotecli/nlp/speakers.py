@@ -70,6 +70,10 @@ DEFINITE = frozenset({"the", "this", "that"})
 ORGANIZATION_OFFSET = 1_000_000
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
+# Words that never open a proper name: "His campaign", "this group", "my father".
+NOT_NAME_STARTS = frozenset(
+    {"his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "a", "an"}
+)
 # Mentions that make an organisation the one an article is about ("the bank" for it).
 DOMINANT_COUNT = 3
 SERVED_PREPOSITIONS = frozenset({"for", "at", "of", "with"})
@@ -675,7 +679,7 @@ class SpeakerResolver:
                 referent.kind,
                 referent.title,
                 aliases=[referent.name],
-                named=referent.named,
+                named=referent.named and looks_like_a_name(referent.name),
             )
         person = self.people.persons[referent.person]
         if person.gender:
@@ -683,6 +687,16 @@ class SpeakerResolver:
         return Entity(
             person.name, SpeakerKind.PERSON, person.title, person.affiliation, person.aliases
         )
+
+
+def looks_like_a_name(name: str) -> bool:
+    """The last check before a phrase is given as a speaker's name: a capital letter, and no
+    possessive or demonstrative before common nouns ("white paper", "His campaign" name
+    nobody; "al-Qaeda" and "Our Principles PAC" are names)."""
+    words = name.split()
+    if words and fold(words[0]) in NOT_NAME_STARTS:
+        return len(words) > 1 and all(word[:1].isupper() for word in words[1:])
+    return any(char.isupper() for char in name)
 
 
 def unnamed_title(head: Token) -> str | None:
