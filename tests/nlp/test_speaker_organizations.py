@@ -142,3 +142,8 @@ def test_a_named_persons_family_is_an_unnamed_group(nlp) -> None:  # type: ignor
     entity = resolve_last(nlp, text, ["Roe's family"])
     assert entity is not None
     assert (entity.kind, entity.named) == (SpeakerKind.GROUP, False)
+
+
+def test_an_owned_organisation_is_named_without_the_possessive(nlp) -> None:  # type: ignore[no-untyped-def]
+    entity = resolve_last(nlp, "Rivera’s campaign said the vote was rigged.", ["Rivera’s campaign"])
+    assert entity is not None and entity.named and entity.name == "Rivera campaign"

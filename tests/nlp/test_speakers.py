@@ -516,6 +516,8 @@ def test_gender_from_appositive(nlp, text: str, expected: str | None) -> None:  
     [
         ("white paper", False),
         ("His campaign", False),
+        ("Cameron’s spokesman", False),
+        ("McDonald's", True),
         ("al-Qaeda", True),
         ("Our Principles PAC", True),
         ("Carlyle Thayer", True),

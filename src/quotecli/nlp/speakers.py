@@ -70,6 +70,8 @@ DEFINITE = frozenset({"the", "this", "that"})
 ORGANIZATION_OFFSET = 1_000_000
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
+# A named owner's possessive mark before the organisation noun it owns.
+OWNER_MARK = re.compile(r"(?<=[A-Za-z])['’]s (?=[a-z])")
 # Words that never open a proper name: "His campaign", "this group", "my father".
 NOT_NAME_STARTS = frozenset(
     {"his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "a", "an"}
@@ -601,6 +603,7 @@ class SpeakerResolver:
             speaking = self.speaking_organization(word, named=False)
             if speaking is not None:
                 return speaking
+        name = OWNER_MARK.sub(" ", name)  # "O'Malley's campaign" -> "O'Malley campaign"
         return Referent(SpeakerKind.ORGANIZATION, ("org", fold(name)), name, name, named=named)
 
     def owned_noun(self, surname: str, noun: str) -> str:
@@ -691,11 +694,14 @@ class SpeakerResolver:
 
 def looks_like_a_name(name: str) -> bool:
     """The last check before a phrase is given as a speaker's name: a capital letter, and no
-    possessive or demonstrative before common nouns ("white paper", "His campaign" name
-    nobody; "al-Qaeda" and "Our Principles PAC" are names)."""
+    possessive or demonstrative before common nouns ("white paper", "His campaign", "Cameron's
+    spokesman" name nobody; "al-Qaeda" and "Our Principles PAC" are names)."""
     words = name.split()
     if words and fold(words[0]) in NOT_NAME_STARTS:
         return len(words) > 1 and all(word[:1].isupper() for word in words[1:])
+    for number, word in enumerate(words[:-1]):
+        if word.endswith(("'s", "’s")) and not any(w[:1].isupper() for w in words[number + 1 :]):
+            return False  # "Cameron's spokesman": whose, and a role, not a name
     return any(char.isupper() for char in name)
 
 
