@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from quotecli.nlp.mentions import NameMention, cluster, find_people, trim_to_known_names
-from quotecli.nlp.speakers import resolve_speakers
-from quotecli.nlp.types import Attribution, Entity
-from quotecli.records import QuoteKind, SpeakerKind
+from quotecli.records import SpeakerKind
+from tests.support.speakers import resolve_all
 
 pytestmark = pytest.mark.model
 
 PERSON, ORG, GROUP = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.GROUP
-
-
-def resolve(nlp, text: str, sources: list[str]) -> list[Entity | None]:  # type: ignore[no-untyped-def]
-    """Resolve hand-made attributions whose sources are `sources`, found in order in `text`."""
-    doc = nlp(text)
-    attributions, position = [], 0
-    for phrase in sources:
-        match = re.compile(rf"\b{re.escape(phrase)}(?!\w)").search(text, position)
-        assert match is not None, phrase
-        position = match.end()
-        content = (match.end(), min(match.end() + 5, len(text)))
-        attributions.append(Attribution(content, QuoteKind.INDIRECT, source=match.span()))
-    entities = resolve_speakers(doc, attributions)
-    return [None if a.entity is None else entities[a.entity] for a in attributions]
 
 
 CASES = [
@@ -259,7 +242,7 @@ CASES = [
 def test_last_source_resolves(
     nlp, text: str, sources: list[str], expected: tuple[str, SpeakerKind]
 ) -> None:  # type: ignore[no-untyped-def]
-    entity = resolve(nlp, text, sources)[-1]
+    entity = resolve_all(nlp, text, sources)[-1]
     assert entity is not None
     assert (entity.name, entity.kind) == expected
 
@@ -348,7 +331,7 @@ def test_same_entity_for_every_mention(nlp) -> None:  # type: ignore[no-untyped-
         "Costs rose, said Grace Odinga, an economist. Odinga said the terms were fair. "
         "She added that the bank had erred."
     )
-    entities = resolve(nlp, text, ["Grace Odinga", "Odinga", "She"])
+    entities = resolve_all(nlp, text, ["Grace Odinga", "Odinga", "She"])
     assert [e.name if e else None for e in entities] == ["Grace Odinga"] * 3
     assert entities[0] is entities[2]
 
@@ -441,14 +424,14 @@ def test_same_entity_for_every_mention(nlp) -> None:  # type: ignore[no-untyped-
 def test_title_and_affiliation(  # type: ignore[no-untyped-def]
     nlp, text: str, source: str, title: str | None, affiliation: str | None
 ) -> None:
-    entity = resolve(nlp, text, [source])[0]
+    entity = resolve_all(nlp, text, [source])[0]
     assert entity is not None
     assert (entity.title, entity.affiliation) == (title, affiliation)
 
 
 def test_aliases_hold_surface_forms_not_pronouns(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Costs rose, said Grace Odinga. Odinga said the terms were fair. She added more."
-    entity = resolve(nlp, text, ["Grace Odinga", "Odinga", "She"])[0]
+    entity = resolve_all(nlp, text, ["Grace Odinga", "Odinga", "She"])[0]
     assert entity is not None
     assert set(entity.aliases) == {"Grace Odinga", "Odinga"}
 
@@ -469,11 +452,11 @@ def test_aliases_hold_surface_forms_not_pronouns(nlp) -> None:  # type: ignore[n
     ],
 )
 def test_source_that_is_nobody(nlp, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
-    assert resolve(nlp, text, [source]) == [None]
+    assert resolve_all(nlp, text, [source]) == [None]
 
 
 def test_unresolvable_pronoun_has_no_entity(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert resolve(nlp, "He said the plan was sound.", ["He"]) == [None]
+    assert resolve_all(nlp, "He said the plan was sound.", ["He"]) == [None]
 
 
 def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -481,7 +464,7 @@ def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[n
         "Bill Harlow said the bill would pass. Later Jane Harlow, his sister, disagreed. "
         "Harlow said the vote was lost."
     )
-    first, last = resolve(nlp, text, ["Bill Harlow", "Harlow"])
+    first, last = resolve_all(nlp, text, ["Bill Harlow", "Harlow"])
     assert first is not None and last is not None
     assert (first.name, last.name) == ("Bill Harlow", "Jane Harlow")
 

@@ -15,6 +15,13 @@ def resolve_last(
 ) -> Entity | None:
     """The entity of the last of `sources` (found in order in `text`), all resolved together.
     `mixed`: the first and last words of a mixed quote's content, given to the last source."""
+    return resolve_all(nlp, text, sources, mixed)[-1]
+
+
+def resolve_all(
+    nlp: Any, text: str, sources: list[str], mixed: tuple[str, str] | None = None
+) -> list[Entity | None]:
+    """The entity of each of `sources` (found in order in `text`), all resolved together."""
     doc = nlp(text)
     attributions, position = [], 0
     for phrase in sources:
@@ -29,5 +36,4 @@ def resolve_last(
             (start, end), QuoteKind.MIXED, source=attributions[-1].source
         )
     entities = resolve_speakers(doc, attributions)
-    last = attributions[-1].entity
-    return None if last is None else entities[last]
+    return [None if a.entity is None else entities[a.entity] for a in attributions]

@@ -70,11 +70,7 @@ def topic_verbs() -> frozenset[str]:
 @cache
 def topic_prepositions() -> dict[str, frozenset[str]]:
     """Verb form -> the prepositions naming what it speaks of ("pointed" -> {"to"})."""
-    by_verb: dict[str, set[str]] = {}
-    for preposition, verbs in read_json("topic_prepositions.json").items():
-        for verb in verbs:
-            by_verb.setdefault(verb, set()).add(preposition)
-    return {verb: frozenset(prepositions) for verb, prepositions in by_verb.items()}
+    return _prepositions_by_word("topic_prepositions.json")
 
 
 @cache
@@ -134,11 +130,16 @@ def thought_nouns() -> frozenset[str]:
 @cache
 def topic_nouns() -> dict[str, frozenset[str]]:
     """Noun form -> the prepositions naming what it reports ("allegations" -> {"of", ...})."""
-    by_noun: dict[str, set[str]] = {}
-    for preposition, nouns in read_json("topic_nouns.json").items():
-        for noun in nouns:
-            by_noun.setdefault(noun, set()).add(preposition)
-    return {noun: frozenset(prepositions) for noun, prepositions in by_noun.items()}
+    return _prepositions_by_word("topic_nouns.json")
+
+
+def _prepositions_by_word(name: str) -> dict[str, frozenset[str]]:
+    """A data file listing words under each preposition, read word -> its prepositions."""
+    by_word: dict[str, set[str]] = {}
+    for preposition, words in read_json(name).items():
+        for word in words:
+            by_word.setdefault(word, set()).add(preposition)
+    return {word: frozenset(prepositions) for word, prepositions in by_word.items()}
 
 
 @cache
